@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tracker.BuildingBlocks.Results;
+
+namespace Tracker.BuildingBlocks.Http;
+
+/// <summary>
+/// The last line of defence: validation failures, unreadable bodies and unexpected exceptions all become
+/// problem+json. Internals never reach the client; the stack trace goes to the log with the trace id.
+/// </summary>
+internal sealed class TrackerExceptionHandler(IProblemDetailsService problemDetails, ILogger<TrackerExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        var error = exception switch
+        {
+            RequestValidationException => CommonErrors.Validation,
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommonErrors.PayloadTooLarge,
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => CommonErrors.UnsupportedMediaType,
+            BadHttpRequestException { InnerException: JsonException } => CommonErrors.MalformedJson,
+            BadHttpRequestException bad => CommonErrors.ForStatus(bad.StatusCode),
+            _ => CommonErrors.Internal,
+        };
+
+        if (error == CommonErrors.Internal)
+        {
+            logger.LogError(exception, "Unhandled exception while processing {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Rejected {Method} {Path}: {Code}", httpContext.Request.Method, httpContext.Request.Path, error.Code);
+        }
+
+        var problem = error.ToProblemDetails();
+        if (exception is RequestValidationException validation)
+        {
+            problem.Extensions["errors"] = validation.Errors;
+        }
+
+        httpContext.Response.StatusCode = error.Status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Tracker.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Delivers every module's outbox to the subscribers of other modules. A failing message is retried with
+/// exponential back-off and parked after <see cref="OutboxOptions.MaxAttempts"/>; either way it stops occupying
+/// the head of the queue, so the messages behind it keep flowing.
+/// </summary>
+internal sealed class OutboxDispatcher(
+    IEnumerable<IOutboxStore> stores,
+    IEnumerable<IntegrationEventSubscription> subscriptions,
+    IServiceProvider services,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    public const string TelemetryName = "Tracker.Outbox";
+    private static readonly ActivitySource Source = new(TelemetryName);
+    private static readonly Meter Meter = new(TelemetryName);
+    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("tracker.outbox.delivered", description: "Integration events delivered to all their subscribers.");
+    private static readonly Counter<long> Failed = Meter.CreateCounter<long>("tracker.outbox.failed", description: "Delivery attempts that failed and will be retried.");
+    private static readonly Counter<long> Parked = Meter.CreateCounter<long>("tracker.outbox.parked", description: "Integration events parked after their last attempt.");
+
+    private readonly ILookup<string, IntegrationEventSubscription> _subscribers =
+        subscriptions.ToLookup(s => IntegrationEventSerializer.TypeName(s.EventType));
+
+    private readonly IReadOnlyList<IOutboxStore> _stores = [.. stores];
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled || _stores.Count == 0)
+        {
+            logger.LogInformation("Outbox dispatcher is disabled on this instance");
+            return;
+        }
+
+        var nextPurge = DateTime.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var moreWaiting = false;
+            try
+            {
+                foreach (var store in _stores)
+                {
+                    moreWaiting |= await DispatchBatchAsync(store, stoppingToken);
+                }
+
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (now >= nextPurge)
+                {
+                    foreach (var store in _stores)
+                    {
+                        await store.PurgeAsync(now - _options.Retention, stoppingToken);
+                    }
+
+                    nextPurge = now.AddHours(1);
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Outbox pass failed; retrying after the poll interval");
+            }
+
+            if (!moreWaiting)
+            {
+                try
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <returns>Whether the batch was full, i.e. more messages are probably due.</returns>
+    private async Task<bool> DispatchBatchAsync(IOutboxStore store, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await store.ClaimAsync(_options.BatchSize, now, now + _options.ClaimDuration, cancellationToken);
+        foreach (var message in batch)
+        {
+            await DeliverAsync(store, message, cancellationToken);
+        }
+
+        return batch.Count == _options.BatchSize;
+    }
+
+    private async Task DeliverAsync(IOutboxStore store, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = Source.StartActivity($"deliver {ShortName(message.Type)}", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+        activity?.SetTag("tracker.module", store.Module);
+        var tags = new TagList { { "module", store.Module }, { "event", ShortName(message.Type) } };
+        try
+        {
+            var subscribers = _subscribers[message.Type].ToList();
+            if (subscribers.Count > 0)
+            {
+                var integrationEvent = IntegrationEventSerializer.Deserialize(message.Payload, subscribers[0].EventType);
+                foreach (var subscriber in subscribers)
+                {
+                    await subscriber.DeliverAsync(services, integrationEvent, cancellationToken);
+                }
+            }
+
+            await store.MarkProcessedAsync(message.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            Delivered.Add(1, tags);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            var attempts = message.Attempts + 1;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var error = $"{exception.GetType().Name}: {exception.Message}";
+            if (error.Length > 2000)
+            {
+                error = error[..2000];
+            }
+
+            if (attempts >= _options.MaxAttempts)
+            {
+                Parked.Add(1, tags);
+                logger.LogError(exception, "Parked integration event {EventId} ({EventType}) from {Module} after {Attempts} attempts", message.Id, message.Type, store.Module, attempts);
+                await store.MarkFailedAsync(message.Id, attempts, now, now, error, CancellationToken.None);
+            }
+            else
+            {
+                Failed.Add(1, tags);
+                var retryAt = now + _options.RetryDelayAfter(attempts);
+                logger.LogWarning(exception, "Delivery of integration event {EventId} ({EventType}) failed (attempt {Attempts}); retrying at {RetryAt:O}", message.Id, message.Type, attempts, retryAt);
+                await store.MarkFailedAsync(message.Id, attempts, retryAt, null, error, CancellationToken.None);
+            }
+        }
+    }
+
+    private static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
+}

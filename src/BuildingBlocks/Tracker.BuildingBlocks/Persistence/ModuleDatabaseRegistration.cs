@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.BuildingBlocks.Messaging;
+using Tracker.BuildingBlocks.Modules;
+
+namespace Tracker.BuildingBlocks.Persistence;
+
+public static class ModuleDatabaseRegistration
+{
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>
+    /// Registers a module's DbContext for the configured provider. Migrations are provider-specific, so each
+    /// provider has its own derived context type carrying its own migration set; the module's code uses
+    /// <typeparamref name="TContext"/> only.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgreSql, TSqlServer>(
+        this IServiceCollection services, ModuleContext module, string schema)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TPostgreSql : TContext
+        where TSqlServer : TContext
+    {
+        var database = module.Database;
+        var connectionString = database.ConnectionStringFor(schema);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                Register<TSqlite>();
+                break;
+            case DatabaseProvider.PostgreSQL:
+                Register<TPostgreSql>();
+                break;
+            case DatabaseProvider.SqlServer:
+                Register<TSqlServer>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {database.Provider}.");
+        }
+
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema, database.Provider));
+        services.AddSingleton<IOutboxStore>(sp => new OutboxStore<TContext>(schema, sp.GetRequiredService<IServiceScopeFactory>()));
+        return services;
+
+        void Register<TProviderContext>()
+            where TProviderContext : TContext
+        {
+            services.AddDbContext<TProviderContext>(options => options.UseModuleDatabase(database.Provider, connectionString, schema));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TProviderContext>());
+        }
+    }
+
+    /// <summary>Provider, naming convention and migrations history table: shared by the host and design-time tools.</summary>
+    public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string schema)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable)),
+            DatabaseProvider.PostgreSQL => options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
+        };
+        return options.UseSnakeCaseNamingConvention();
+    }
+}

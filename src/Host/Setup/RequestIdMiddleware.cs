@@ -1,0 +1,49 @@
+using System.Buffers;
+
+namespace Tracker.Host.Setup;
+
+/// <summary>
+/// Gives every request an id, returned in <c>X-Request-Id</c>. A well-formed id sent by the client (or a proxy)
+/// is kept so that both sides can correlate; anything else is replaced.
+/// </summary>
+internal sealed class RequestIdMiddleware(RequestDelegate next)
+{
+    public const string Header = "X-Request-Id";
+    private const int MaxLength = 128;
+    private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var id = incoming.Length is > 0 and <= MaxLength && !incoming.AsSpan().ContainsAnyExcept(Allowed)
+            ? incoming
+            : Guid.NewGuid().ToString("N");
+        context.TraceIdentifier = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
+
+/// <summary>Answers 413 before reading a body that announces itself as too large (Kestrel enforces it while reading, too).</summary>
+internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, long maxBytes)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > maxBytes)
+        {
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = maxBytes;
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Carter;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using Tracker.BuildingBlocks;
+using Tracker.BuildingBlocks.Mediator;
+using Tracker.BuildingBlocks.Modules;
+using Tracker.BuildingBlocks.Persistence;
+
+namespace Tracker.Host.Setup;
+
+internal static class TrackerHostSetup
+{
+    private static readonly string[] Cultures = ["en", "ru"];
+
+    public static void AddTrackerHost(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var configuration = builder.Configuration;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        database.DataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.Environment.ContentRootPath, "data"));
+        Directory.CreateDirectory(database.DataDirectory);
+
+        var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
+        builder.Services.AddSingleton(http);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodyBytes);
+
+        builder.AddTrackerLogging(database.DataDirectory);
+        builder.AddTrackerTelemetry();
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        if (http.CorsOrigins.Length > 0)
+        {
+            builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+                .WithOrigins(http.CorsOrigins)
+                .AllowAnyHeader()
+                .AllowAnyMethod()
+                .WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After", "Location")));
+        }
+
+        builder.Services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        builder.Services.AddTrackerOpenApi();
+        builder.Services.AddTrackerModules(configuration, builder.Environment, database, modules);
+    }
+
+    private static void AddTrackerTelemetry(this WebApplicationBuilder builder)
+    {
+        // Exporting is opt-in: with no collector configured, no instrumentation runs on the hot path.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "tracker"))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource([.. TrackerTelemetry.ActivitySources]))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(TrackerTelemetry.MeterWildcard))
+            .WithLogging()
+            .UseOtlpExporter();
+    }
+
+    public static void UseTrackerPipeline(this WebApplication app)
+    {
+        var http = app.Services.GetRequiredService<HttpOptions>();
+
+        // Culture first: error texts produced further out (exception handler, status pages) are localised too.
+        app.UseRequestLocalization();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseTrackerRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>(http.MaxRequestBodyBytes);
+        if (http.CorsOrigins.Length > 0)
+        {
+            app.UseCors();
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapCarter();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ModuleRegistration.ReadyTag),
+            ResponseWriter = WriteHealthAsync,
+        }).AllowAnonymous();
+        app.MapSpa(http.SpaPath);
+    }
+
+    /// <summary>Serves a built SPA at /app, with client-side routes falling back to its index.html.</summary>
+    private static void MapSpa(this WebApplication app, string? spaPath)
+    {
+        if (string.IsNullOrWhiteSpace(spaPath) || !File.Exists(Path.Combine(spaPath, "index.html")))
+        {
+            return;
+        }
+
+        var files = new PhysicalFileProvider(Path.GetFullPath(spaPath));
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = "/app" });
+        app.MapFallbackToFile("/app/{**path}", "index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
+        });
+    }
+
+    /// <summary>The <c>migrate</c> command: apply every module's migrations, then exit.</summary>
+    public static async Task MigrateDatabasesAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tracker.Migrate");
+        await DatabaseMigrator.MigrateAllAsync(app.Services, logger, CancellationToken.None);
+        logger.LogInformation("All module databases are migrated");
+    }
+}

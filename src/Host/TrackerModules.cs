@@ -1,0 +1,13 @@
+using Tracker.BuildingBlocks.Modules;
+using Tracker.Modules.Identity;
+
+namespace Tracker.Host;
+
+/// <summary>The modules this host runs. Adding a module to Tracker is one line here.</summary>
+public static class TrackerModules
+{
+    public static IReadOnlyList<IModule> All { get; } =
+    [
+        new IdentityModule(),
+    ];
+}

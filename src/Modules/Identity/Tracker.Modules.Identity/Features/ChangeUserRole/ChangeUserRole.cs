@@ -1,0 +1,67 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Identity.Auth;
+using Tracker.Modules.Identity.Contracts;
+using Tracker.Modules.Identity.Data;
+
+namespace Tracker.Modules.Identity.Features.ChangeUserRole;
+
+internal sealed record ChangeUserRoleRequest(string Role);
+
+internal sealed record ChangeUserRoleCommand(Guid UserId, string Role) : ICommand<Result<UserResponse>>;
+
+internal sealed class ChangeUserRoleCommandValidator : AbstractValidator<ChangeUserRoleCommand>
+{
+    public ChangeUserRoleCommandValidator() =>
+        RuleFor(c => c.Role).Must(TrackerRoles.IsKnown).WithMessage($"Role must be one of: {string.Join(", ", TrackerRoles.All)}.");
+}
+
+internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurrentUser currentUser, UserSessionValidator sessions, TimeProvider clock)
+    : ICommandHandler<ChangeUserRoleCommand, Result<UserResponse>>
+{
+    public async ValueTask<Result<UserResponse>> Handle(ChangeUserRoleCommand command, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return IdentityErrors.UserNotFound.WithDetail(command.UserId);
+        }
+
+        if (user.Id == currentUser.Id && command.Role != TrackerRoles.Admin)
+        {
+            return IdentityErrors.SelfLockout;
+        }
+
+        var previous = user.ChangeRole(command.Role);
+        if (previous != command.Role)
+        {
+            var now = clock.GetUtcNow();
+            db.Publish(new UserRoleChanged(Guid.CreateVersion7(now), now, user.Id, previous, command.Role));
+            await db.SaveChangesAsync(cancellationToken);
+            sessions.Forget(user.Id);
+        }
+
+        return user.ToResponse();
+    }
+}
+
+internal sealed class ChangeUserRoleEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        IdentityRoutes.Group(app).MapPut("/users/{id:guid}/role", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ChangeUserRoleRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new ChangeUserRoleCommand(id, request.Role), cancellationToken)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(TrackerPolicies.Admin)
+            .WithName("IdentityChangeUserRole")
+            .WithSummary("Change a user's role (admin only)")
+            .WithDescription("The user's existing access tokens stop working; they sign in again to get the new role.")
+            .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,48 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.BuildingBlocks.Security;
+
+namespace Tracker.Modules.Identity.Features.CreateUser;
+
+internal sealed record CreateUserRequest(string Username, string DisplayName, string Password, string Role);
+
+internal sealed record CreateUserCommand(string Username, string DisplayName, string Password, string Role) : ICommand<Result<UserResponse>>;
+
+internal sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserCommandValidator()
+    {
+        RuleFor(c => c.Username).ValidUsername();
+        RuleFor(c => c.DisplayName).ValidDisplayName();
+        RuleFor(c => c.Password).ValidPassword();
+        RuleFor(c => c.Role).Must(TrackerRoles.IsKnown).WithMessage($"Role must be one of: {string.Join(", ", TrackerRoles.All)}.");
+    }
+}
+
+internal sealed class CreateUserCommandHandler(AccountWriter accounts) : ICommandHandler<CreateUserCommand, Result<UserResponse>>
+{
+    public async ValueTask<Result<UserResponse>> Handle(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        var created = await accounts.CreateAsync(command.Username, command.DisplayName, command.Password, command.Role, cancellationToken);
+        return created.IsFailure ? created.Error : created.Value.ToResponse();
+    }
+}
+
+internal sealed class CreateUserEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        IdentityRoutes.Group(app).MapPost("/users", async Task<Results<Created<UserResponse>, ProblemHttpResult>> (CreateUserRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new CreateUserCommand(request.Username, request.DisplayName, request.Password, request.Role), cancellationToken))
+                    .ToHttp(user => TypedResults.Created($"/api/v1/identity/users/{user.Id}", user)))
+            .RequireAuthorization(TrackerPolicies.Admin)
+            .WithName("IdentityCreateUser")
+            .WithSummary("Create a user with any role (admin only)")
+            .ProducesError(StatusCodes.Status409Conflict);
+}

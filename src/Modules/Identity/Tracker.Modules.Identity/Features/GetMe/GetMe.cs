@@ -1,0 +1,34 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Identity.Data;
+
+namespace Tracker.Modules.Identity.Features.GetMe;
+
+internal sealed record GetMeQuery : IQuery<Result<UserResponse>>;
+
+internal sealed class GetMeQueryHandler(IdentityDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, Result<UserResponse>>
+{
+    public async ValueTask<Result<UserResponse>> Handle(GetMeQuery query, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == currentUser.Id, cancellationToken);
+        return user is null ? IdentityErrors.UserNotFound.WithDetail(currentUser.Id) : user.ToResponse();
+    }
+}
+
+internal sealed class GetMeEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        IdentityRoutes.Group(app).MapGet("/me", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new GetMeQuery(), cancellationToken)).ToHttp(TypedResults.Ok))
+            .WithName("IdentityGetMe")
+            .WithSummary("The signed-in user's account")
+            .ProducesError(StatusCodes.Status404NotFound);
+}

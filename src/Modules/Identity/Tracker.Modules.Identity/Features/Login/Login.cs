@@ -1,0 +1,104 @@
+using System.Globalization;
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.Modules.Identity.Auth;
+using Tracker.Modules.Identity.Data;
+using Tracker.Modules.Identity.Domain;
+
+namespace Tracker.Modules.Identity.Features.Login;
+
+internal sealed record LoginRequest(string Username, string Password);
+
+internal sealed record LoginCommand(string Username, string Password, string ClientAddress) : ICommand<Result<TokenResponse>>;
+
+internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
+{
+    public LoginCommandValidator()
+    {
+        RuleFor(c => c.Username).NotEmpty().MaximumLength(User.UsernameMaxLength);
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(NewAccountRules.PasswordMaxLength);
+    }
+}
+
+internal sealed class LoginCommandHandler(
+    IdentityDbContext db,
+    IPasswordHasher<User> hasher,
+    LoginThrottle throttle,
+    SessionTokens sessions,
+    TimeProvider clock) : ICommandHandler<LoginCommand, Result<TokenResponse>>
+{
+    // Verifying against a throwaway hash when the user does not exist keeps response times alike,
+    // so timing does not reveal which usernames exist.
+    private static readonly Lazy<(User User, string Hash)> Decoy = new(() =>
+    {
+        var user = User.Create("decoy", "decoy", BuildingBlocks.Security.TrackerRoles.Worker, DateTimeOffset.UnixEpoch);
+        return (user, new PasswordHasher<User>().HashPassword(user, Guid.NewGuid().ToString()));
+    });
+
+    public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
+    {
+        var throttleKey = $"{User.Normalize(command.Username)}|{command.ClientAddress}";
+        if (throttle.RetryAfter(throttleKey) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            return IdentityErrors.LoginThrottled.WithDetail(seconds).WithExtension("retryAfterSeconds", seconds);
+        }
+
+        var normalized = User.Normalize(command.Username);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        if (user is null)
+        {
+            _ = hasher.VerifyHashedPassword(Decoy.Value.User, Decoy.Value.Hash, command.Password);
+            throttle.RecordFailure(throttleKey);
+            return IdentityErrors.InvalidCredentials;
+        }
+
+        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
+        if (verdict == PasswordVerificationResult.Failed || !user.IsActive)
+        {
+            throttle.RecordFailure(throttleKey);
+            return IdentityErrors.InvalidCredentials;
+        }
+
+        throttle.Reset(throttleKey);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.SetPasswordHash(hasher.HashPassword(user, command.Password));
+        }
+
+        user.RecordLogin(clock.GetUtcNow());
+        var response = sessions.Issue(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return response;
+    }
+}
+
+internal sealed class LoginEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        IdentityRoutes.Group(app).MapPost("/login", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (LoginRequest request, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var result = await sender.Send(new LoginCommand(request.Username, request.Password, address), cancellationToken);
+                if (result.Error?.Extensions.GetValueOrDefault("retryAfterSeconds") is int retryAfter)
+                {
+                    http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return result.ToHttp(TypedResults.Ok);
+            })
+            .AllowAnonymous()
+            .WithName("IdentityLogin")
+            .WithSummary("Sign in with username and password")
+            .WithDescription("Returns a short-lived access token and a single-use refresh token. Repeated failures for one username from one address answer 429 with Retry-After.")
+            .ProducesError(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+}

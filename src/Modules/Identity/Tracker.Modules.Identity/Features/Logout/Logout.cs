@@ -1,0 +1,51 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.Modules.Identity.Data;
+using Tracker.Modules.Identity.Domain;
+using Tracker.Modules.Identity.Features.RefreshSession;
+
+namespace Tracker.Modules.Identity.Features.Logout;
+
+internal sealed record LogoutRequest(string RefreshToken);
+
+internal sealed record LogoutCommand(string RefreshToken) : ICommand<Result>;
+
+internal sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
+{
+    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(256);
+}
+
+internal sealed class LogoutCommandHandler(IdentityDbContext db, TimeProvider clock) : ICommandHandler<LogoutCommand, Result>
+{
+    /// <summary>Ends the session the token belongs to. Unknown or spent tokens succeed too: the session is over either way.</summary>
+    public async ValueTask<Result> Handle(LogoutCommand command, CancellationToken cancellationToken)
+    {
+        var hash = RefreshToken.Hash(command.RefreshToken);
+        var familyId = await db.RefreshTokens.Where(t => t.TokenHash == hash).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(cancellationToken);
+        if (familyId is { } family)
+        {
+            await RefreshSessionCommandHandler.RevokeFamilyAsync(db, family, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return Result.Success();
+    }
+}
+
+internal sealed class LogoutEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        IdentityRoutes.Group(app).MapPost("/logout", async Task<Results<NoContent, ProblemHttpResult>> (LogoutRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new LogoutCommand(request.RefreshToken), cancellationToken)).ToHttp())
+            .AllowAnonymous()
+            .WithName("IdentityLogout")
+            .WithSummary("End a session")
+            .WithDescription("Revokes the refresh token and every token rotated from it. Access tokens already issued expire on their own within minutes.");
+}

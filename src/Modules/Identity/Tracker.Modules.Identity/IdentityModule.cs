@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.BuildingBlocks.Modules;
+using Tracker.BuildingBlocks.Persistence;
+using Tracker.Modules.Identity.Auth;
+using Tracker.Modules.Identity.Data;
+using Tracker.Modules.Identity.Domain;
+using Tracker.Modules.Identity.Features;
+
+namespace Tracker.Modules.Identity;
+
+/// <summary>Accounts, roles and tokens for every module: the one public entry point of the Identity module.</summary>
+public sealed class IdentityModule : IModule
+{
+    public string Name => IdentityDbContext.SchemaName;
+
+    public void Register(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgreSqlDbContext, IdentitySqlServerDbContext>(context, Name);
+        services.AddOptions<IdentityModuleOptions>().Bind(context.Configuration.GetSection(IdentityModuleOptions.Section));
+
+        services.AddMemoryCache();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<UserSessionValidator>();
+        services.AddScoped<AccountWriter>();
+        services.AddScoped<SessionTokens>();
+        services.AddScoped<IStartupTask, BootstrapAdmin>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<AccessTokenIssuer, UserSessionValidator>((options, issuer, sessions) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = issuer.ValidationParameters();
+                options.Events = new JwtBearerEvents { OnTokenValidated = sessions.ValidateAsync };
+            });
+    }
+}

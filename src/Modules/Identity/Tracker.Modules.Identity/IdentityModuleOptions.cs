@@ -1,0 +1,33 @@
+namespace Tracker.Modules.Identity;
+
+/// <summary>The <c>Identity</c> configuration section.</summary>
+internal sealed class IdentityModuleOptions
+{
+    public const string Section = "Identity";
+
+    public string Issuer { get; set; } = "tracker";
+
+    public string Audience { get; set; } = "tracker";
+
+    /// <summary>HMAC key for access tokens (at least 32 bytes). When empty, one is generated into the data directory.</summary>
+    public string? SigningKey { get; set; }
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    public bool AllowSelfRegistration { get; set; }
+
+    /// <summary>Password of the <c>admin</c> account created on first start; random (printed once) when empty.</summary>
+    public string? BootstrapAdminPassword { get; set; }
+
+    /// <summary>Failed logins for one username from one address before further attempts are refused.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan LoginLockout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a user's active flag and security stamp may be served from memory.</summary>
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -30,6 +30,7 @@ internal static class LoggingSetup
                 fileSizeLimitBytes: logs.GetValue("MaxFileBytes", 50L * 1024 * 1024),
                 rollOnFileSizeLimit: true,
                 retainedFileCountLimit: logs.GetValue("RetainedFiles", 31)),
+            preserveStaticLogger: true,
             writeToProviders: true);
     }
 

@@ -15,7 +15,7 @@ public static class ModuleDatabaseRegistration
     /// <typeparamref name="TContext"/> only.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgreSql, TSqlServer>(
-        this IServiceCollection services, ModuleContext module, string schema)
+        this IServiceCollection services, ModuleContext module, string schema, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TPostgreSql : TContext
@@ -45,7 +45,11 @@ public static class ModuleDatabaseRegistration
         void Register<TProviderContext>()
             where TProviderContext : TContext
         {
-            services.AddDbContext<TProviderContext>(options => options.UseModuleDatabase(database.Provider, connectionString, schema));
+            services.AddDbContext<TProviderContext>(options =>
+            {
+                options.UseModuleDatabase(database.Provider, connectionString, schema);
+                configure?.Invoke(options);
+            });
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TProviderContext>());
         }
     }

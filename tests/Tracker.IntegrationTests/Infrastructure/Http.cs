@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tracker.IntegrationTests.Infrastructure;
+
+public static class Http
+{
+    /// <summary>Asserts the status code, showing the body when it differs (far easier to diagnose than a bare mismatch).</summary>
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"Expected {(int)expected} {expected} but got {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Asserts an RFC 9457 answer with the given status and code, and returns it for further checks.</summary>
+    public static async Task<JsonElement> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        await ExpectAsync(response, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
+        return problem;
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        await ExpectAsync(response, expected);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds: cross-module effects arrive asynchronously.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"Timed out waiting until {what}.");
+    }
+}

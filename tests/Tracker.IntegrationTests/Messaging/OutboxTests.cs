@@ -1,0 +1,121 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Tracker.BuildingBlocks.Messaging;
+using Tracker.BuildingBlocks.Modules;
+using Tracker.IntegrationTests.Infrastructure;
+using Tracker.Modules.Identity.Data;
+
+namespace Tracker.IntegrationTests.Messaging;
+
+/// <summary>Integration events leave Identity through its outbox and reach a subscriber module exactly once.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Events_stored_while_no_dispatcher_runs_are_delivered_after_a_restart()
+    {
+        Guid userId;
+        TokenPair session;
+        await using (var first = Start(dispatch: false))
+        {
+            userId = await first.CreateUserAsync("restart-user", "worker");
+            session = await first.LoginAsync("restart-user", TrackerApp.PasswordOf("restart-user"));
+            var pending = await OutboxRowAsync(first, userId);
+            Assert.Null(pending.ProcessedAt);
+            Assert.Equal(0, await ReceivedCountAsync(first, userId));
+        }
+
+        await using var second = Start(dispatch: true);
+        await Http.EventuallyAsync(async () => await ReceivedCountAsync(second, userId) == 1, "the subscriber received UserRegistered");
+        await Http.EventuallyAsync(async () => (await OutboxRowAsync(second, userId)).ProcessedAt is not null, "the outbox row is marked processed");
+
+        // The signing key outlived the first host too: its tokens still work.
+        using var client = second.Authorized(session.AccessToken);
+        await Http.ExpectAsync(await client.GetAsync("/api/v1/identity/me"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_handled_only_once()
+    {
+        await using var app = Start(dispatch: true);
+        var userId = await app.CreateUserAsync("redelivered", "worker");
+        await Http.EventuallyAsync(async () => (await OutboxRowAsync(app, userId)).ProcessedAt is not null, "the first delivery completed");
+
+        // As if the dispatcher crashed after the subscriber committed but before the outbox row was marked.
+        await app.InScopeAsync(sp => sp.GetRequiredService<IdentityDbContext>().OutboxMessages
+            .Where(m => m.Payload.Contains(userId.ToString()))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTime?)null).SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1))));
+
+        await Http.EventuallyAsync(async () => (await OutboxRowAsync(app, userId)) is { ProcessedAt: not null, Attempts: 2 }, "the event was delivered again");
+        Assert.Equal(1, await ReceivedCountAsync(app, userId));
+    }
+
+    [Fact]
+    public async Task A_failing_handler_is_retried_then_parked_without_blocking_later_events()
+    {
+        var parked = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == OutboxDispatcher.TelemetryName && instrument.Name == "tracker.outbox.parked")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref parked, value));
+        listener.Start();
+
+        await using var app = Start(dispatch: true);
+        var failing = await app.CreateUserAsync("fail-always", "worker");
+        var flaky = await app.CreateUserAsync("flaky-twice", "worker");
+        var later = await app.CreateUserAsync("behind-the-failure", "worker");
+
+        await Http.EventuallyAsync(async () => await ReceivedCountAsync(app, later) == 1, "the event behind the failing one was delivered");
+        await Http.EventuallyAsync(async () => (await OutboxRowAsync(app, failing)).ParkedAt is not null, "the failing event is parked");
+        await Http.EventuallyAsync(async () => await ReceivedCountAsync(app, flaky) == 1, "the flaky event succeeded on a retry");
+
+        var parkedRow = await OutboxRowAsync(app, failing);
+        Assert.Equal(3, parkedRow.Attempts);
+        Assert.Null(parkedRow.ProcessedAt);
+        Assert.Contains("Probe refuses fail-always", parkedRow.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await ReceivedCountAsync(app, failing));
+        Assert.Equal(3, (await OutboxRowAsync(app, flaky)).Attempts);
+        listener.RecordObservableInstruments();
+        Assert.True(Interlocked.Read(ref parked) >= 1, "the parked counter was incremented");
+    }
+
+    [Fact]
+    public async Task A_role_change_reaches_subscribers()
+    {
+        await using var app = Start(dispatch: true);
+        var userId = await app.CreateUserAsync("role-changer", "worker");
+        using var admin = await app.AdminAsync();
+
+        await Http.ExpectAsync(await admin.PutAsync($"/api/v1/identity/users/{userId}/role", System.Net.Http.Json.JsonContent.Create(new { role = "planner" })), HttpStatusCode.OK);
+
+        await Http.EventuallyAsync(
+            () => app.InScopeAsync(sp => sp.GetRequiredService<ProbeDbContext>().Received.AnyAsync(r => r.UserId == userId && r.Kind == "UserRoleChanged:planner")),
+            "the subscriber received UserRoleChanged");
+    }
+
+    private TrackerApp Start(bool dispatch) => new(
+        _database,
+        new Dictionary<string, string?> { ["Outbox:Enabled"] = dispatch.ToString() },
+        services => new ProbeModule().Register(services, new ModuleContext(new ConfigurationBuilder().Build(), new HostingEnvironment(), _database.Options())));
+
+    private static Task<OutboxMessage> OutboxRowAsync(TrackerApp app, Guid userId) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<IdentityDbContext>().OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.Type.EndsWith(".UserRegistered") && m.Payload.Contains(userId.ToString())));
+
+    private static Task<int> ReceivedCountAsync(TrackerApp app, Guid userId) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<ProbeDbContext>().Received.CountAsync(r => r.UserId == userId && r.Kind == "UserRegistered"));
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tracker.IntegrationTests.Infrastructure;
+
+namespace Tracker.IntegrationTests.Platform;
+
+public sealed class HostTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private readonly TrackerApp _app = fixture.App;
+
+    [Fact]
+    public async Task Liveness_and_readiness_report_healthy_once_migrated()
+    {
+        var client = _app.CreateClient();
+
+        await Http.ExpectAsync(await client.GetAsync("/health/live"), HttpStatusCode.OK);
+        var ready = await Http.ReadAsync<JsonElement>(await client.GetAsync("/health/ready"));
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_is_3_1_with_bearer_scheme_named_tagged_operations_and_problem_responses()
+    {
+        var document = await Http.ReadAsync<JsonElement>(await _app.CreateClient().GetAsync("/openapi/v1.json"));
+
+        Assert.StartsWith("3.1", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+
+        var operationIds = new HashSet<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var op = operation.Value;
+                var id = op.GetProperty("operationId").GetString()!;
+                Assert.True(operationIds.Add(id), $"duplicate operationId {id}");
+                Assert.NotEmpty(op.GetProperty("tags").EnumerateArray());
+                Assert.True(op.GetProperty("responses").TryGetProperty("500", out _), $"{id} documents no 500");
+                var secured = op.TryGetProperty("security", out _);
+                if (secured)
+                {
+                    Assert.True(op.GetProperty("responses").TryGetProperty("401", out _), $"{id} documents no 401");
+                }
+            }
+        }
+
+        Assert.Contains("IdentityLogin", operationIds);
+        Assert.Contains("IdentityGetMe", operationIds);
+    }
+
+    [Fact]
+    public async Task Scalar_reference_ui_is_served()
+    {
+        var response = await _app.CreateClient().GetAsync("/scalar");
+        await Http.ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_are_written_as_compact_json_in_the_data_directory_without_secrets()
+    {
+        await _app.CreateClient().PostAsJsonAsync("/api/v1/identity/login", new { username = "admin", password = "definitely-wrong-secret" });
+        await _app.LoginAsync("admin", TrackerApp.AdminPassword);
+
+        var logs = Path.Combine(_app.Database.DataDirectory, "logs");
+        await Http.EventuallyAsync(() => Task.FromResult(Directory.Exists(logs) && Directory.EnumerateFiles(logs, "tracker-*.json").Any()), "a log file exists");
+        var text = string.Concat(Directory.EnumerateFiles(logs, "tracker-*.json").Select(ReadShared));
+        Assert.Contains("\"@t\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("definitely-wrong-secret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TrackerApp.AdminPassword, text, StringComparison.Ordinal);
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,13 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.IntegrationTests.Infrastructure;
+using Tracker.Modules.Identity.Data;
 
 namespace Tracker.IntegrationTests.Platform;
 
 public sealed class HostTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private readonly TrackerApp _app = fixture.App;
+
+    [Fact]
+    public async Task The_host_runs_on_the_provider_under_test()
+    {
+        var provider = await _app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IdentityDbContext>().Database.ProviderName));
+
+        Assert.EndsWith(_app.Database.Provider == DatabaseProvider.Sqlite ? "Sqlite" : "PostgreSQL", provider, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Liveness_and_readiness_report_healthy_once_migrated()

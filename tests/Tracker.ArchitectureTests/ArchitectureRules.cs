@@ -1,0 +1,68 @@
+using System.Reflection;
+using Carter;
+using FluentValidation;
+using Mediator;
+using NetArchTest.Rules;
+using Tracker.BuildingBlocks.Contracts;
+using Tracker.BuildingBlocks.Messaging;
+using Tracker.BuildingBlocks.Modules;
+
+namespace Tracker.ArchitectureTests;
+
+/// <summary>
+/// The architecture rules, each a function from the code under inspection to the names of the types that break
+/// it. The tests apply them to every module the host lists (so a new module is covered without new tests) and to
+/// a deliberately broken fixture (so every rule is shown to be able to fail).
+/// </summary>
+internal static class ArchitectureRules
+{
+    /// <summary>A module's types depend on no other module's implementation and not on the host.</summary>
+    public static IReadOnlyList<string> ModuleIsolation(Assembly module, IEnumerable<Assembly> otherModules, Assembly host)
+    {
+        var forbidden = otherModules.SelectMany(ModuleTypes).Select(t => t.FullName!).Append(host.GetName().Name!).ToArray();
+        return Failing(Types.InAssembly(module).ShouldNot().HaveDependencyOnAny(forbidden).GetResult());
+    }
+
+    /// <summary>Contracts hold integration events only: sealed, immutable, depending on nothing but the BCL and the event base.</summary>
+    public static IReadOnlyList<string> ContractsArePlainEvents(PredicateList contracts, string contractsNamespace) =>
+    [
+        .. Failing(contracts.Should().OnlyHaveDependenciesOn("System", "Microsoft.CodeAnalysis", "Tracker.BuildingBlocks.Contracts", contractsNamespace).GetResult()),
+        .. Failing(contracts.Should().Inherit(typeof(IntegrationEvent)).And().BeSealed().GetResult()),
+        .. contracts.GetTypes().Where(HasMutableState).Select(t => t.FullName!),
+    ];
+
+    /// <summary>Events are facts: every property is get-only or init-only.</summary>
+    private static bool HasMutableState(Type type) =>
+        type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Select(p => p.SetMethod)
+            .Any(setter => setter is not null && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)));
+
+    /// <summary>Nothing in a module is public except its entry point (the <see cref="IModule"/> implementation).</summary>
+    public static IReadOnlyList<string> OnlyEntryPointIsPublic(PredicateList moduleTypes) =>
+        Failing(moduleTypes.And().DoNotImplementInterface(typeof(IModule)).ShouldNot().BePublic().GetResult());
+
+    /// <summary>Use cases are named for what they are: *Command, *Query, *CommandHandler, *QueryHandler, *Validator, *Endpoint(s), *Handler.</summary>
+    public static IReadOnlyList<string> NamingConventions(Func<PredicateList> moduleTypes) =>
+    [
+        .. Failing(moduleTypes().And().ImplementInterface(typeof(IBaseCommand)).Should().HaveNameEndingWith("Command").GetResult()),
+        .. Failing(moduleTypes().And().ImplementInterface(typeof(IBaseQuery)).Should().HaveNameEndingWith("Query").GetResult()),
+        .. Failing(moduleTypes().And().ImplementInterface(typeof(ICommandHandler<,>)).Should().HaveNameEndingWith("CommandHandler").GetResult()),
+        .. Failing(moduleTypes().And().ImplementInterface(typeof(IQueryHandler<,>)).Should().HaveNameEndingWith("QueryHandler").GetResult()),
+        .. Failing(moduleTypes().And().Inherit(typeof(AbstractValidator<>)).Should().HaveNameEndingWith("Validator").GetResult()),
+        .. Failing(moduleTypes().And().ImplementInterface(typeof(IIntegrationEventHandler<>)).Should().HaveNameEndingWith("Handler").GetResult()),
+        .. Failing(moduleTypes().And().ImplementInterface(typeof(ICarterModule)).Should().HaveNameMatching("Endpoints?$").GetResult()),
+    ];
+
+    /// <summary>The host composes modules through their entry points only; the generated mediator is exempt.</summary>
+    public static IReadOnlyList<string> HostUsesEntryPointsOnly(PredicateList hostTypes, IEnumerable<Assembly> modules)
+    {
+        var internals = modules.SelectMany(ModuleTypes).Where(t => !t.IsVisible).Select(t => t.FullName!).ToArray();
+        return Failing(hostTypes.And().DoNotResideInNamespaceStartingWith("Mediator").ShouldNot().HaveDependencyOnAny(internals).GetResult());
+    }
+
+    /// <summary>A module's own types (not the attributes the compiler embeds in every assembly).</summary>
+    private static IEnumerable<Type> ModuleTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t.Namespace?.StartsWith("Tracker.", StringComparison.Ordinal) == true && !t.Name.StartsWith('<'));
+
+    private static IReadOnlyList<string> Failing(TestResult result) => result.IsSuccessful ? [] : [.. result.FailingTypeNames ?? []];
+}

@@ -8,6 +8,12 @@ results=$(mktemp -d /tmp/tracker-results.XXXXXX)
 
 dotnet tool restore >/dev/null
 dotnet build Tracker.sln -c Release -warnaserror -nologo -v q
+dotnet format Tracker.sln --verify-no-changes --no-restore -v q
+if command -v npx >/dev/null 2>&1; then
+  ./build/lint-openapi.sh Release
+else
+  echo "Node.js is not installed: skipping the OpenAPI lint (build/lint-openapi.sh)" >&2
+fi
 
 # shellcheck source=build/postgres.sh
 source build/postgres.sh

@@ -11,6 +11,10 @@ namespace Tracker.Modules.Rogue
     {
         public string Name => "rogue";
 
+        public string Title => "Rogue";
+
+        public string Description => "Breaks every rule.";
+
         // Breaks isolation: reaches into another module's implementation assembly instead of its Contracts.
         public void Register(IServiceCollection services, ModuleContext context) => new IdentityModule().Register(services, context);
     }

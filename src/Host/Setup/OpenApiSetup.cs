@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Tracker.BuildingBlocks.Modules;
 
 namespace Tracker.Host.Setup;
 
@@ -13,7 +14,7 @@ internal static class OpenApiSetup
     public const string BearerScheme = "Bearer";
     private const string ProblemJson = "application/problem+json";
 
-    public static IServiceCollection AddTrackerOpenApi(this IServiceCollection services) =>
+    public static IServiceCollection AddTrackerOpenApi(this IServiceCollection services, IReadOnlyList<IModule> modules) =>
         services.AddOpenApi("v1", options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
@@ -27,6 +28,12 @@ internal static class OpenApiSetup
                     License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://example.invalid/license") },
                     Contact = new OpenApiContact { Name = "Tracker team" },
                 };
+                document.Tags = new HashSet<OpenApiTag>(modules.Select(m => new OpenApiTag { Name = m.Title, Description = m.Description }));
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -53,10 +60,14 @@ internal static class OpenApiSetup
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 operation.Responses ??= new OpenApiResponses();
                 var problem = operation.Responses.TryGetValue("500", out var internalError) ? internalError : null;
-                var anonymous = metadata.OfType<IAllowAnonymous>().Any();
-                if (!anonymous)
+                operation.Security ??= [];
+                if (metadata.OfType<IAllowAnonymous>().Any())
                 {
-                    operation.Security ??= [];
+                    // An empty requirement states "no credentials needed" explicitly.
+                    operation.Security.Add(new OpenApiSecurityRequirement());
+                }
+                else
+                {
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
                     AddProblem(operation, "401", "Not signed in, or the access token is no longer valid.", problem);
                     AddProblem(operation, "403", "The signed-in user's role does not allow this.", problem);

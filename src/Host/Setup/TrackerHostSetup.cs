@@ -63,7 +63,7 @@ internal static class TrackerHostSetup
             options.GenerateTypesAsInternal = true;
             options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>)];
         });
-        builder.Services.AddTrackerOpenApi();
+        builder.Services.AddTrackerOpenApi(modules);
         builder.Services.AddTrackerModules(configuration, builder.Environment, database, modules);
     }
 

@@ -18,6 +18,10 @@ public sealed class ProbeModule : IModule
 {
     public string Name => "probe";
 
+    public string Title => "Probe";
+
+    public string Description => "Test subscriber of Identity's events.";
+
     public void Register(IServiceCollection services, ModuleContext context)
     {
         // The probe has no migrations: its tables come straight from the model (CreateProbeTables).

@@ -14,6 +14,12 @@ public interface IModule
     /// <summary>Lower-case name: the route segment, the database schema and the SQLite file name.</summary>
     string Name { get; }
 
+    /// <summary>Display name: the OpenAPI tag of the module's operations.</summary>
+    string Title { get; }
+
+    /// <summary>One sentence on what the module is for, shown with its tag in the API reference.</summary>
+    string Description { get; }
+
     void Register(IServiceCollection services, ModuleContext context);
 }
 

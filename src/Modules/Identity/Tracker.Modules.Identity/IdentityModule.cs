@@ -13,7 +13,13 @@ namespace Tracker.Modules.Identity;
 /// <summary>Accounts, roles and tokens for every module: the one public entry point of the Identity module.</summary>
 public sealed class IdentityModule : IModule
 {
+    internal const string Tag = "Identity";
+
     public string Name => IdentityDbContext.SchemaName;
+
+    public string Title => Tag;
+
+    public string Description => "Accounts, roles and tokens: sign in, refresh, and user administration for every module.";
 
     public void Register(IServiceCollection services, ModuleContext context)
     {

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Tracker.BuildingBlocks.Http;
+using Tracker.Modules.Identity.Data;
 
 namespace Tracker.Modules.Identity.Features;
 
 internal static class IdentityRoutes
 {
-    public static RouteGroupBuilder Group(IEndpointRouteBuilder app) => app.MapModuleGroup("identity", "Identity");
+    public static RouteGroupBuilder Group(IEndpointRouteBuilder app) => app.MapModuleGroup(IdentityDbContext.SchemaName, IdentityModule.Tag);
 }

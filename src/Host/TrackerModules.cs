@@ -1,5 +1,6 @@
 using Tracker.BuildingBlocks.Modules;
 using Tracker.Modules.Identity;
+using Tracker.Modules.Miniatures;
 
 namespace Tracker.Host;
 
@@ -9,5 +10,6 @@ public static class TrackerModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new IdentityModule(),
+        new MiniaturesModule(),
     ];
 }

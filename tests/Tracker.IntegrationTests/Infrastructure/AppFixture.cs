@@ -10,10 +10,15 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Replaces services of the host (e.g. the clock) before it starts.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _app = new TrackerApp(_database, Settings);
+        _app = new TrackerApp(_database, Settings, ConfigureServices);
         _ = _app.Server; // start now, so that a broken start fails here and not inside a test
     }
 

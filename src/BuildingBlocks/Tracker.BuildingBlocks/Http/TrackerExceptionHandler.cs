@@ -46,6 +46,11 @@ internal sealed class TrackerExceptionHandler(IProblemDetailsService problemDeta
         {
             problem.Extensions["errors"] = validation.Errors;
         }
+        else if (exception.InnerException is JsonException { Path: { } path })
+        {
+            // Where the body went wrong, never what it contained.
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["Unexpected value or structure here."] };
+        }
 
         httpContext.Response.StatusCode = error.Status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

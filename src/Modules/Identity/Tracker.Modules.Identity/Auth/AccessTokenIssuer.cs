@@ -46,5 +46,13 @@ internal sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<Identi
         NameClaimType = TrackerClaims.Username,
         RoleClaimType = TrackerClaims.Role,
         ClockSkew = TimeSpan.FromSeconds(30),
+
+        // Judge lifetimes by the same clock that stamped them (tests move it; production gets the system clock).
+        LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                && expires is not null && expires.Value > now - parameters.ClockSkew;
+        },
     };
 }

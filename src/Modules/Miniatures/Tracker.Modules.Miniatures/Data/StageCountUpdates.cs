@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.Modules.Miniatures.Domain;
+
+namespace Tracker.Modules.Miniatures.Data;
+
+/// <summary>
+/// Count changes as single conditional UPDATE statements. The database decides atomically whether enough
+/// miniatures are there, so concurrent moves can never overdraw a stage, on any provider, without holding a
+/// read lock across round trips.
+/// </summary>
+internal static class StageCountUpdates
+{
+    /// <returns>False when the stage holds fewer than <paramref name="qty"/> (or the type does not exist); nothing changed then.</returns>
+    public static async Task<bool> TryTakeAsync(this MiniaturesDbContext db, Guid typeId, Stage stage, int qty, CancellationToken cancellationToken) =>
+        await db.StageCounts
+            .Where(c => c.TypeId == typeId && c.Stage == stage && c.Count >= qty)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - qty), cancellationToken) == 1;
+
+    /// <returns>False when the type does not exist.</returns>
+    public static async Task<bool> PutAsync(this MiniaturesDbContext db, Guid typeId, Stage stage, int qty, CancellationToken cancellationToken) =>
+        await db.StageCounts
+            .Where(c => c.TypeId == typeId && c.Stage == stage)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + qty), cancellationToken) == 1;
+
+    public static Task<int?> CountAsync(this MiniaturesDbContext db, Guid typeId, Stage stage, CancellationToken cancellationToken) =>
+        db.StageCounts.Where(c => c.TypeId == typeId && c.Stage == stage).Select(c => (int?)c.Count).SingleOrDefaultAsync(cancellationToken);
+}

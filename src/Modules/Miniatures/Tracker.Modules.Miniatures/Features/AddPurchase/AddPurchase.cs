@@ -1,0 +1,50 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Domain;
+
+namespace Tracker.Modules.Miniatures.Features.AddPurchase;
+
+internal sealed record AddPurchaseRequest(int Qty);
+
+internal sealed record AddPurchaseCommand(Guid TypeId, int Qty) : ICommand<Result<TypeResponse>>;
+
+internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<AddPurchaseCommand, Result<TypeResponse>>
+{
+    /// <summary>New miniatures arrive in the box; the history logs them as a move from nowhere.</summary>
+    public async ValueTask<Result<TypeResponse>> Handle(AddPurchaseCommand command, CancellationToken cancellationToken)
+    {
+        if (!Quantities.IsValid(command.Qty))
+        {
+            return MiniaturesErrors.InvalidQty;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.PutAsync(command.TypeId, Stage.InBox, command.Qty, cancellationToken))
+        {
+            return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
+        }
+
+        db.History.Add(HistoryEntry.Record(command.TypeId, null, Stage.InBox, command.Qty, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        var type = await TypeReader.FindAsync(db, command.TypeId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return type!;
+    }
+}
+
+internal sealed class AddPurchaseEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        MiniaturesRoutes.Group(app).MapPost("/types/{id:guid}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new AddPurchaseCommand(id, request.Qty), cancellationToken)).ToHttp(TypedResults.Ok))
+            .WithName("MiniaturesAddPurchase")
+            .WithSummary("Add newly bought miniatures to IN_BOX")
+            .ProducesError(StatusCodes.Status404NotFound);
+}

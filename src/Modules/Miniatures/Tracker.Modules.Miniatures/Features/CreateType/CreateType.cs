@@ -1,0 +1,68 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Domain;
+
+namespace Tracker.Modules.Miniatures.Features.CreateType;
+
+/// <param name="InitialQuantity">Miniatures already owned; they start in IN_BOX and are logged as a purchase.</param>
+internal sealed record CreateTypeRequest(string Name, int? InitialQuantity);
+
+internal sealed record CreateTypeCommand(string Name, int InitialQuantity) : ICommand<Result<TypeResponse>>;
+
+internal sealed class CreateTypeCommandValidator : AbstractValidator<CreateTypeCommand>
+{
+    public CreateTypeCommandValidator() => RuleFor(c => c.Name).ValidTypeName();
+}
+
+internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<CreateTypeCommand, Result<TypeResponse>>
+{
+    public async ValueTask<Result<TypeResponse>> Handle(CreateTypeCommand command, CancellationToken cancellationToken)
+    {
+        if (command.InitialQuantity != 0 && !Quantities.IsValid(command.InitialQuantity))
+        {
+            return MiniaturesErrors.InvalidQty;
+        }
+
+        var normalized = MiniatureType.Normalize(command.Name);
+        if (await db.Types.AnyAsync(t => t.NormalizedName == normalized, cancellationToken))
+        {
+            return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
+        }
+
+        var now = clock.GetUtcNow();
+        var type = MiniatureType.Create(command.Name, now);
+        if (command.InitialQuantity > 0)
+        {
+            type.Counts.Single(c => c.Stage == Stage.InBox).Count = command.InitialQuantity;
+            db.History.Add(HistoryEntry.Record(type.Id, null, Stage.InBox, command.InitialQuantity, now));
+        }
+
+        db.Types.Add(type);
+        if (!await db.TrySaveUniqueAsync(cancellationToken))
+        {
+            return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
+        }
+
+        return (await TypeReader.FindAsync(db, type.Id, cancellationToken))!;
+    }
+}
+
+internal sealed class CreateTypeEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        MiniaturesRoutes.Group(app).MapPost("/types", async Task<Results<Created<TypeResponse>, ProblemHttpResult>> (CreateTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new CreateTypeCommand(request.Name, request.InitialQuantity ?? 0), cancellationToken))
+                    .ToHttp(type => TypedResults.Created($"/api/v1/miniatures/types/{type.Id}", type)))
+            .WithName("MiniaturesCreateType")
+            .WithSummary("Create a miniature type, optionally with miniatures already in the box")
+            .ProducesError(StatusCodes.Status409Conflict);
+}

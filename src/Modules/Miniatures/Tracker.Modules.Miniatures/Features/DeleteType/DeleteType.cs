@@ -1,0 +1,33 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.Modules.Miniatures.Data;
+
+namespace Tracker.Modules.Miniatures.Features.DeleteType;
+
+internal sealed record DeleteTypeCommand(Guid TypeId) : ICommand<Result>;
+
+internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db) : ICommandHandler<DeleteTypeCommand, Result>
+{
+    /// <summary>Deletes the type with its counts and history (the foreign keys cascade).</summary>
+    public async ValueTask<Result> Handle(DeleteTypeCommand command, CancellationToken cancellationToken) =>
+        await db.Types.Where(t => t.Id == command.TypeId).ExecuteDeleteAsync(cancellationToken) == 0
+            ? MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId)
+            : Result.Success();
+}
+
+internal sealed class DeleteTypeEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        MiniaturesRoutes.Group(app).MapDelete("/types/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new DeleteTypeCommand(id), cancellationToken)).ToHttp())
+            .WithName("MiniaturesDeleteType")
+            .WithSummary("Delete a miniature type with its counts and history")
+            .ProducesError(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,60 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Domain;
+
+namespace Tracker.Modules.Miniatures.Features.ExportState;
+
+/// <summary>The whole Miniatures state: the backup format that <c>POST /import</c> reads back.</summary>
+internal sealed record ExportDocument(string Format, int Version, DateTimeOffset ExportedAt, IReadOnlyList<ExportedType> Types)
+{
+    public const string FormatName = "tracker.miniatures";
+    public const int CurrentVersion = 1;
+}
+
+internal sealed record ExportedType(Guid Id, string Name, DateTimeOffset CreatedAt, StageCountsResponse Counts, IReadOnlyList<ExportedHistoryEntry> History);
+
+/// <param name="FromStage">Null for a purchase (miniatures added to IN_BOX).</param>
+internal sealed record ExportedHistoryEntry(Stage? FromStage, Stage ToStage, int Qty, DateTimeOffset At);
+
+internal sealed record ExportStateQuery : IQuery<ExportDocument>;
+
+internal sealed class ExportStateQueryHandler(MiniaturesDbContext db, TimeProvider clock) : IQueryHandler<ExportStateQuery, ExportDocument>
+{
+    public async ValueTask<ExportDocument> Handle(ExportStateQuery query, CancellationToken cancellationToken)
+    {
+        // One snapshot: counts and history must describe the same moment.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var types = await TypeReader.ReadAsync(db.Types, cancellationToken);
+        var history = (await db.History.AsNoTracking()
+                .OrderBy(h => h.CreatedAt).ThenBy(h => h.Id)
+                .Select(h => new { h.TypeId, Entry = new ExportedHistoryEntry(h.FromStage, h.ToStage, h.Qty, h.CreatedAt) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(h => h.TypeId, h => h.Entry);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new ExportDocument(
+            ExportDocument.FormatName,
+            ExportDocument.CurrentVersion,
+            clock.GetUtcNow(),
+            [.. types.Select(t => new ExportedType(t.Id, t.Name, t.CreatedAt, t.Counts, [.. history[t.Id]]))]);
+    }
+}
+
+internal sealed class ExportStateEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        MiniaturesRoutes.Group(app).MapGet("/export", async Task<Ok<ExportDocument>> (ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+            {
+                var document = await sender.Send(new ExportStateQuery(), cancellationToken);
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"miniatures-{document.ExportedAt:yyyyMMdd-HHmmss}.json\"";
+                return TypedResults.Ok(document);
+            })
+            .WithName("MiniaturesExport")
+            .WithSummary("Export every type, its counts and its raw history as one versioned JSON document");
+}

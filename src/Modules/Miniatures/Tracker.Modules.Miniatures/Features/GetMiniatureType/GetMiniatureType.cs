@@ -1,0 +1,31 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Results;
+using Tracker.Modules.Miniatures.Data;
+
+namespace Tracker.Modules.Miniatures.Features.GetMiniatureType;
+
+internal sealed record GetMiniatureTypeQuery(Guid TypeId) : IQuery<Result<TypeResponse>>;
+
+internal sealed class GetMiniatureTypeQueryHandler(MiniaturesDbContext db) : IQueryHandler<GetMiniatureTypeQuery, Result<TypeResponse>>
+{
+    public async ValueTask<Result<TypeResponse>> Handle(GetMiniatureTypeQuery query, CancellationToken cancellationToken) =>
+        await TypeReader.FindAsync(db, query.TypeId, cancellationToken) is { } type
+            ? type
+            : MiniaturesErrors.TypeNotFound.WithDetail(query.TypeId);
+}
+
+internal sealed class GetMiniatureTypeEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        MiniaturesRoutes.Group(app).MapGet("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new GetMiniatureTypeQuery(id), cancellationToken)).ToHttp(TypedResults.Ok))
+            .WithName("MiniaturesGetType")
+            .WithSummary("One miniature type with its count per stage")
+            .ProducesError(StatusCodes.Status404NotFound);
+}

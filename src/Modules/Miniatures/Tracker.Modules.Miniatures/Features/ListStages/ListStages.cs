@@ -1,0 +1,27 @@
+using System.Globalization;
+using Carter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Tracker.Modules.Miniatures.Domain;
+
+namespace Tracker.Modules.Miniatures.Features.ListStages;
+
+/// <param name="Label">In the request's language (Accept-Language).</param>
+internal sealed record StageResponse(Stage Stage, int Order, string Label, StageLabels Labels);
+
+internal sealed record StageLabels(string En, string Ru);
+
+internal sealed class ListStagesEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        MiniaturesRoutes.Group(app).MapGet("/stages", Ok<List<StageResponse>> () =>
+                TypedResults.Ok(Stages.All.Select(stage => new StageResponse(
+                    stage,
+                    (int)stage,
+                    stage.Label().In(CultureInfo.CurrentUICulture),
+                    new StageLabels(stage.Label().English, stage.Label().Russian))).ToList()))
+            .WithName("MiniaturesListStages")
+            .WithSummary("The pipeline's stages, in order, with labels");
+}

@@ -45,7 +45,8 @@ public static class ModuleDatabaseRegistration
         void Register<TProviderContext>()
             where TProviderContext : TContext
         {
-            services.AddDbContext<TProviderContext>(options =>
+            // Pooled: a request reuses a context instead of building one, which matters on the hottest paths.
+            services.AddDbContextPool<TProviderContext>(options =>
             {
                 options.UseModuleDatabase(database.Provider, connectionString, schema);
                 configure?.Invoke(options);

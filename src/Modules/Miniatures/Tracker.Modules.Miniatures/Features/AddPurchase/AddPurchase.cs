@@ -25,6 +25,8 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProv
             return MiniaturesErrors.InvalidQty;
         }
 
+        // Nothing is retried inside this transaction, so SaveChanges needs no savepoint (a round trip saved).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.PutAsync(command.TypeId, Stage.InBox, command.Qty, cancellationToken))
         {

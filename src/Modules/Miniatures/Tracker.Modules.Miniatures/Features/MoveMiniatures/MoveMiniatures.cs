@@ -38,6 +38,8 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
             return MiniaturesErrors.InvalidStageTransition.WithDetail(command.FromStage.Code(), command.ToStage.Code());
         }
 
+        // Nothing is retried inside this transaction, so SaveChanges needs no savepoint (a round trip saved).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.TryTakeAsync(command.TypeId, command.FromStage, command.Qty, cancellationToken))
         {

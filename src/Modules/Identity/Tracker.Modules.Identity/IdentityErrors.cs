@@ -1,5 +1,3 @@
-using Tracker.BuildingBlocks.Results;
-
 namespace Tracker.Modules.Identity;
 
 internal static class IdentityErrors

@@ -1,4 +1,3 @@
-using Tracker.BuildingBlocks.Results;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Identity.Domain;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Tracker.BuildingBlocks.Results;
 using Tracker.Modules.Identity.Contracts;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-using Tracker.BuildingBlocks.Http;
 using Tracker.Modules.Identity.Data;
 
 namespace Tracker.Modules.Identity.Features;

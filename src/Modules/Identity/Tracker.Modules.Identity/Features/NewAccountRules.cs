@@ -1,4 +1,3 @@
-using FluentValidation;
 using Tracker.Modules.Identity.Domain;
 
 namespace Tracker.Modules.Identity.Features;

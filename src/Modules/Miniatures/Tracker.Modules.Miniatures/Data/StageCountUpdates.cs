@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Data;

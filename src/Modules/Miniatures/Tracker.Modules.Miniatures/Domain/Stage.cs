@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Tracker.BuildingBlocks.Results;
 
 namespace Tracker.Modules.Miniatures.Domain;
 

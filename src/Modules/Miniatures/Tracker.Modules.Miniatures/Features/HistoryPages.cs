@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-using Tracker.BuildingBlocks.Http;
 using Tracker.Modules.Miniatures.Data;
 
 namespace Tracker.Modules.Miniatures.Features;

@@ -1,5 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 

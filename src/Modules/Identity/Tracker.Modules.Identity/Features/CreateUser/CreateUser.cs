@@ -1,12 +1,3 @@
-using Carter;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Tracker.BuildingBlocks.Http;
-using Tracker.BuildingBlocks.Results;
 using Tracker.BuildingBlocks.Security;
 
 namespace Tracker.Modules.Identity.Features.CreateUser;

@@ -1,15 +1,5 @@
 using System.Globalization;
-using Carter;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Tracker.BuildingBlocks.Http;
-using Tracker.BuildingBlocks.Results;
 using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;

@@ -1,13 +1,4 @@
-using Carter;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Tracker.BuildingBlocks.Http;
-using Tracker.BuildingBlocks.Results;
 using Tracker.BuildingBlocks.Security;
 
 namespace Tracker.Modules.Identity.Features.Register;

@@ -1,13 +1,3 @@
-using Carter;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Tracker.BuildingBlocks.Http;
-using Tracker.BuildingBlocks.Results;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 

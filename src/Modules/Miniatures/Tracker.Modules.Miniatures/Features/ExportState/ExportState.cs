@@ -1,10 +1,3 @@
-using Carter;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 

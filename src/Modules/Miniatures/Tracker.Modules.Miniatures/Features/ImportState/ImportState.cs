@@ -1,14 +1,5 @@
 using System.Text.Json;
-using Carter;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Tracker.BuildingBlocks.Http;
-using Tracker.BuildingBlocks.Results;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 

@@ -1,9 +1,4 @@
 using System.Globalization;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.ListStages;

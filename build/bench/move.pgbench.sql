@@ -1,0 +1,13 @@
+-- pgbench script for build/bench/run.sh: the move transaction the host runs for
+-- POST /api/v1/miniatures/types/{id}/move (IN_BOX -> BUILDING, qty 1), without HTTP or the ORM,
+-- on scratch copies of the module's tables in schema "bench". Its tps is the ceiling for moves.
+-- :types is passed with -D types=N; bench.type_ids maps 1..N to the type ids.
+\set n random(1, :types)
+BEGIN;
+UPDATE bench.stage_counts SET count = count - 1
+  WHERE type_id = (SELECT id FROM bench.type_ids WHERE n = :n) AND stage = 0 AND count >= 1;
+UPDATE bench.stage_counts SET count = count + 1
+  WHERE type_id = (SELECT id FROM bench.type_ids WHERE n = :n) AND stage = 1;
+INSERT INTO bench.history_entries (type_id, from_stage, to_stage, qty, created_at)
+  SELECT id, 0, 1, 1, now() FROM bench.type_ids WHERE n = :n;
+COMMIT;

@@ -70,6 +70,25 @@ public sealed class MiniatureTypesTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task The_full_list_shows_every_kind_of_change_at_once()
+    {
+        var api = await ApiAsync();
+        async Task<TypeDto?> Listed(string name) =>
+            (await Http.ReadAsync<TypeList>(await api.Client.GetAsync($"{MiniaturesApi.Base}/types"))).Items.SingleOrDefault(t => t.Name == name);
+
+        var type = await api.CreateAsync("Fresh In List", 4);
+        Assert.Equal(4, (await Listed("Fresh In List"))?.Counts.InBox);
+        await api.MovedAsync(type.Id, "IN_BOX", "DONE", 1);
+        Assert.Equal(1, (await Listed("Fresh In List"))?.Counts.Done);
+        await api.Client.PostAsJsonAsync($"{MiniaturesApi.Base}/types/{type.Id}/add", new { qty = 2 });
+        Assert.Equal(5, (await Listed("Fresh In List"))?.Counts.InBox);
+        await api.Client.PutAsJsonAsync($"{MiniaturesApi.Base}/types/{type.Id}", new { name = "Renamed In List" });
+        Assert.NotNull(await Listed("Renamed In List"));
+        await api.Client.DeleteAsync($"{MiniaturesApi.Base}/types/{type.Id}");
+        Assert.Null(await Listed("Renamed In List"));
+    }
+
+    [Fact]
     public async Task Types_can_be_renamed_read_and_deleted_with_their_history()
     {
         var api = await ApiAsync();

@@ -61,10 +61,25 @@ public static class ModuleDatabaseRegistration
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable)),
-            DatabaseProvider.PostgreSQL => options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            DatabaseProvider.PostgreSQL => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
             _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
         };
         return options.UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>
+    /// Statements an instance runs again and again are prepared on the server (parsed and planned once) unless
+    /// the connection string says otherwise.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
     }
 }

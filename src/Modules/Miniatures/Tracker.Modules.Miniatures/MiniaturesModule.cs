@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
+using Microsoft.Extensions.Configuration;
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures;
 
@@ -19,6 +21,10 @@ public sealed class MiniaturesModule : IModule
 
     public string Description => "Miniature types counted through In box → Building → Priming → Painting → Done, with grouped history and JSON backup.";
 
-    public void Register(IServiceCollection services, ModuleContext context) =>
+    public void Register(IServiceCollection services, ModuleContext context)
+    {
         services.AddModuleDbContext<MiniaturesDbContext, MiniaturesSqliteDbContext, MiniaturesPostgreSqlDbContext, MiniaturesSqlServerDbContext>(context, Name);
+        services.AddOptions<MiniaturesOptions>().Bind(context.Configuration.GetSection(MiniaturesOptions.Section));
+        services.AddSingleton<TypeListCache>();
+    }
 }

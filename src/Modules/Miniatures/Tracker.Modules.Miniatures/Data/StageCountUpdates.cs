@@ -20,7 +20,4 @@ internal static class StageCountUpdates
         await db.StageCounts
             .Where(c => c.TypeId == typeId && c.Stage == stage)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + qty), cancellationToken) == 1;
-
-    public static Task<int?> CountAsync(this MiniaturesDbContext db, Guid typeId, Stage stage, CancellationToken cancellationToken) =>
-        db.StageCounts.Where(c => c.TypeId == typeId && c.Stage == stage).Select(c => (int?)c.Count).SingleOrDefaultAsync(cancellationToken);
 }

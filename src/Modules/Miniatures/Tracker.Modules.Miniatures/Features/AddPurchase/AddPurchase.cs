@@ -1,4 +1,5 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.AddPurchase;
@@ -7,7 +8,7 @@ internal sealed record AddPurchaseRequest(int Qty);
 
 internal sealed record AddPurchaseCommand(Guid TypeId, int Qty) : ICommand<Result<TypeResponse>>;
 
-internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<AddPurchaseCommand, Result<TypeResponse>>
+internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<AddPurchaseCommand, Result<TypeResponse>>
 {
     /// <summary>New miniatures arrive in the box; the history logs them as a move from nowhere.</summary>
     public async ValueTask<Result<TypeResponse>> Handle(AddPurchaseCommand command, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProv
         await db.SaveChangesAsync(cancellationToken);
         var type = await TypeReader.FindAsync(db, command.TypeId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        list.Invalidate();
         return type!;
     }
 }

@@ -1,4 +1,5 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.CreateType;
@@ -13,7 +14,7 @@ internal sealed class CreateTypeCommandValidator : AbstractValidator<CreateTypeC
     public CreateTypeCommandValidator() => RuleFor(c => c.Name).ValidTypeName();
 }
 
-internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<CreateTypeCommand, Result<TypeResponse>>
+internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<CreateTypeCommand, Result<TypeResponse>>
 {
     public async ValueTask<Result<TypeResponse>> Handle(CreateTypeCommand command, CancellationToken cancellationToken)
     {
@@ -42,6 +43,7 @@ internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TimeProvi
             return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
         }
 
+        list.Invalidate();
         return (await TypeReader.FindAsync(db, type.Id, cancellationToken))!;
     }
 }

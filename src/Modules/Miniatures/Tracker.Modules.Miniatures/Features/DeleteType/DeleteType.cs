@@ -1,16 +1,23 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures.Features.DeleteType;
 
 internal sealed record DeleteTypeCommand(Guid TypeId) : ICommand<Result>;
 
-internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db) : ICommandHandler<DeleteTypeCommand, Result>
+internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db, TypeListCache list) : ICommandHandler<DeleteTypeCommand, Result>
 {
     /// <summary>Deletes the type with its counts and history (the foreign keys cascade).</summary>
-    public async ValueTask<Result> Handle(DeleteTypeCommand command, CancellationToken cancellationToken) =>
-        await db.Types.Where(t => t.Id == command.TypeId).ExecuteDeleteAsync(cancellationToken) == 0
-            ? MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId)
-            : Result.Success();
+    public async ValueTask<Result> Handle(DeleteTypeCommand command, CancellationToken cancellationToken)
+    {
+        if (await db.Types.Where(t => t.Id == command.TypeId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
+        }
+
+        list.Invalidate();
+        return Result.Success();
+    }
 }
 
 internal sealed class DeleteTypeEndpoint : ICarterModule

@@ -23,7 +23,7 @@ internal sealed class ExportStateQueryHandler(MiniaturesDbContext db, TimeProvid
     {
         // One snapshot: counts and history must describe the same moment.
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        var types = await TypeReader.ReadAsync(db.Types, cancellationToken);
+        var types = await TypeReader.ReadAsync(db, nameContains: null, cancellationToken);
         var history = (await db.History.AsNoTracking()
                 .OrderBy(h => h.CreatedAt).ThenBy(h => h.Id)
                 .Select(h => new { h.TypeId, Entry = new ExportedHistoryEntry(h.FromStage, h.ToStage, h.Qty, h.CreatedAt) })

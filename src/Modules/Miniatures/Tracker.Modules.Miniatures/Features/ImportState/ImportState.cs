@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
@@ -10,7 +11,7 @@ internal sealed record ImportSummary(bool DryRun, int TypesCreated, int TypesMer
 
 internal sealed record ImportStateCommand(ImportDocument Document, bool DryRun) : ICommand<Result<ImportSummary>>;
 
-internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<ImportStateCommand, Result<ImportSummary>>
+internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<ImportStateCommand, Result<ImportSummary>>
 {
     /// <summary>
     /// All or nothing: the document is checked completely before anything is written, and the writes share one
@@ -83,6 +84,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
         }
 
         await transaction.CommitAsync(cancellationToken);
+        list.Invalidate();
         return summary;
     }
 

@@ -1,36 +1,36 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.ListTypes;
 
 /// <param name="Search">Part of the name, any case.</param>
-internal sealed record ListTypesQuery(string? Search = null) : IQuery<TypeListResponse>;
+internal sealed record ListTypesQuery(string? Search = null) : IQuery<TypeListJson>;
+
+/// <summary>The list, already serialized (the full list comes from <see cref="TypeListCache"/>).</summary>
+internal sealed record TypeListJson(byte[] Utf8);
 
 internal sealed class ListTypesQueryValidator : AbstractValidator<ListTypesQuery>
 {
     public ListTypesQueryValidator() => RuleFor(q => q.Search).MaximumLength(MiniatureType.NameMaxLength);
 }
 
-internal sealed class ListTypesQueryHandler(MiniaturesDbContext db) : IQueryHandler<ListTypesQuery, TypeListResponse>
+internal sealed class ListTypesQueryHandler(MiniaturesDbContext db, TypeListCache cache, IOptions<JsonOptions> json) : IQueryHandler<ListTypesQuery, TypeListJson>
 {
-    public async ValueTask<TypeListResponse> Handle(ListTypesQuery query, CancellationToken cancellationToken)
-    {
-        var types = db.Types.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = MiniatureType.Normalize(query.Search);
-            types = types.Where(t => t.NormalizedName.Contains(term));
-        }
-
-        return new TypeListResponse(await TypeReader.ReadAsync(types, cancellationToken));
-    }
+    public async ValueTask<TypeListJson> Handle(ListTypesQuery query, CancellationToken cancellationToken) =>
+        new(string.IsNullOrWhiteSpace(query.Search)
+            ? await cache.GetAsync()
+            : JsonSerializer.SerializeToUtf8Bytes(new TypeListResponse(await TypeReader.ReadAsync(db, query.Search, cancellationToken)), json.Value.SerializerOptions));
 }
 
 internal sealed class ListTypesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/types", async Task<Ok<TypeListResponse>> ([AsParameters] ListTypesQuery query, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(query, cancellationToken)))
+        MiniaturesRoutes.Group(app).MapGet("/types", async ([AsParameters] ListTypesQuery query, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Bytes((await sender.Send(query, cancellationToken)).Utf8, "application/json"))
+            .Produces<TypeListResponse>(StatusCodes.Status200OK, "application/json")
             .WithName("MiniaturesListTypes")
             .WithSummary("All miniature types A–Z with their count per stage")
             .WithDescription("Sorted by name ignoring case; `search` keeps the types whose name contains it.");

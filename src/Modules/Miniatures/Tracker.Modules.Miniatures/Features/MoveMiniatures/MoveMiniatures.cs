@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.MoveMiniatures;
@@ -8,15 +9,11 @@ internal sealed record MoveMiniaturesRequest(Stage FromStage, Stage ToStage, int
 
 internal sealed record MoveMiniaturesCommand(Guid TypeId, Stage FromStage, Stage ToStage, int Qty) : ICommand<Result<TypeResponse>>;
 
-internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
+internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
 {
     private static readonly Counter<long> Moved = MiniaturesModule.Meter.CreateCounter<long>("tracker.miniatures.moved", description: "Miniatures moved between stages.");
 
-    /// <summary>
-    /// Takes from the source only if it holds enough (one conditional UPDATE), puts into the target and appends the
-    /// history row, all in one transaction. Rows are always locked source-first and sources precede targets in the
-    /// pipeline, so concurrent moves cannot deadlock.
-    /// </summary>
+    /// <summary>Checks the request against the pipeline's rules, then moves atomically (see <see cref="StageMoves"/>).</summary>
     public async ValueTask<Result<TypeResponse>> Handle(MoveMiniaturesCommand command, CancellationToken cancellationToken)
     {
         if (!Quantities.IsValid(command.Qty))
@@ -29,25 +26,22 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
             return MiniaturesErrors.InvalidStageTransition.WithDetail(command.FromStage.Code(), command.ToStage.Code());
         }
 
-        // Nothing is retried inside this transaction, so SaveChanges needs no savepoint (a round trip saved).
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.TryTakeAsync(command.TypeId, command.FromStage, command.Qty, cancellationToken))
+        var outcome = await db.MoveAsync(command.TypeId, command.FromStage, command.ToStage, command.Qty, clock.GetUtcNow(), cancellationToken);
+        if (outcome is null)
         {
-            var available = await db.CountAsync(command.TypeId, command.FromStage, cancellationToken);
-            return available is { } held
-                ? MiniaturesErrors.InsufficientQty.WithDetail(command.FromStage.Code(), held, command.Qty)
-                    .WithExtension("available", held).WithExtension("requested", command.Qty)
-                : MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
+            return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
         }
 
-        await db.PutAsync(command.TypeId, command.ToStage, command.Qty, cancellationToken);
-        db.History.Add(HistoryEntry.Record(command.TypeId, command.FromStage, command.ToStage, command.Qty, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        var type = await TypeReader.FindAsync(db, command.TypeId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (!outcome.Moved)
+        {
+            var held = outcome.Type.Counts[command.FromStage];
+            return MiniaturesErrors.InsufficientQty.WithDetail(command.FromStage.Code(), held, command.Qty)
+                .WithExtension("available", held).WithExtension("requested", command.Qty);
+        }
+
+        list.Invalidate();
         Moved.Add(command.Qty);
-        return type!;
+        return outcome.Type;
     }
 }
 

@@ -1,4 +1,5 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.RenameType;
@@ -12,7 +13,7 @@ internal sealed class RenameTypeCommandValidator : AbstractValidator<RenameTypeC
     public RenameTypeCommandValidator() => RuleFor(c => c.Name).ValidTypeName();
 }
 
-internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db) : ICommandHandler<RenameTypeCommand, Result<TypeResponse>>
+internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db, TypeListCache list) : ICommandHandler<RenameTypeCommand, Result<TypeResponse>>
 {
     public async ValueTask<Result<TypeResponse>> Handle(RenameTypeCommand command, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db) : IComman
             return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
         }
 
+        list.Invalidate();
         return (await TypeReader.FindAsync(db, type.Id, cancellationToken))!;
     }
 }

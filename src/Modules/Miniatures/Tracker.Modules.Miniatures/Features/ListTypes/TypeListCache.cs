@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tracker.Modules.Miniatures.Data;
+
+namespace Tracker.Modules.Miniatures.Features.ListTypes;
+
+/// <summary>The <c>Miniatures</c> configuration section.</summary>
+internal sealed class MiniaturesOptions
+{
+    public const string Section = "Miniatures";
+
+    /// <summary>
+    /// How long this instance may serve the full type list from memory before refreshing it. Writes made through
+    /// this instance refresh it at once; this only bounds how long a write made through another instance takes to
+    /// show. Zero disables the cache.
+    /// </summary>
+    public TimeSpan ListCacheMaxAge { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// The serialized full list of types, the module's hottest read. Every write through this instance calls
+/// <see cref="Invalidate"/> after it commits, and a list is only served for the version it was loaded at, so a
+/// client never sees its own write missing. Concurrent misses share one load; a list that is merely older than
+/// <see cref="MiniaturesOptions.ListCacheMaxAge"/> is still served while one request refreshes it.
+/// </summary>
+internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IOptions<MiniaturesOptions> options, TimeProvider clock, ILogger<TypeListCache> logger)
+{
+    private readonly Lock _gate = new();
+    private long _version;
+    private Snapshot? _snapshot;
+    private Task<Snapshot>? _loading;
+    private long _loadingVersion = -1;
+
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
+    public async Task<byte[]> GetAsync()
+    {
+        // Read the version before anything else: a load that starts after this read sees every write that
+        // bumped the version up to it (writes commit first, then bump).
+        var version = Interlocked.Read(ref _version);
+        var maxAge = options.Value.ListCacheMaxAge;
+        if (maxAge <= TimeSpan.Zero)
+        {
+            return (await LoadAsync(version)).Json;
+        }
+
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is not null && snapshot.Version == version)
+        {
+            if (clock.GetUtcNow() - snapshot.TakenAt >= maxAge)
+            {
+                _ = RefreshAsync(version).ContinueWith(
+                    t => logger.LogWarning(t.Exception, "Refreshing the miniature type list failed"),
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted,
+                    TaskScheduler.Default);
+            }
+
+            return snapshot.Json;
+        }
+
+        return (await RefreshAsync(version)).Json;
+    }
+
+    private Task<Snapshot> RefreshAsync(long version)
+    {
+        lock (_gate)
+        {
+            if (_loading is { IsCompleted: false } running && _loadingVersion >= version)
+            {
+                return running;
+            }
+
+            _loadingVersion = version;
+            return _loading = LoadAsync(version);
+        }
+    }
+
+    private async Task<Snapshot> LoadAsync(long version)
+    {
+        // Its own scope: the load may outlive the request that started it, and no client's cancellation stops it.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniaturesDbContext>();
+        var types = await TypeReader.ReadAsync(db, nameContains: null, CancellationToken.None);
+        var snapshot = new Snapshot(version, clock.GetUtcNow(), JsonSerializer.SerializeToUtf8Bytes(new TypeListResponse(types), json.Value.SerializerOptions));
+        lock (_gate)
+        {
+            if (_snapshot is null || _snapshot.Version <= version)
+            {
+                _snapshot = snapshot;
+            }
+        }
+
+        return snapshot;
+    }
+
+    private sealed record Snapshot(long Version, DateTimeOffset TakenAt, byte[] Json);
+}

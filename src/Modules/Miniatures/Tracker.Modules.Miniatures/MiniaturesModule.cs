@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
-using Microsoft.Extensions.Configuration;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Features.ListTypes;
 

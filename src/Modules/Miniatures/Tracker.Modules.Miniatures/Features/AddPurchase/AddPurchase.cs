@@ -1,6 +1,6 @@
 using Tracker.Modules.Miniatures.Data;
-using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures.Features.AddPurchase;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Modules.Miniatures.Data;
-using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
 

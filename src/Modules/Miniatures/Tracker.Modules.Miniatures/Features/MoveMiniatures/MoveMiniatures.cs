@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Tracker.Modules.Miniatures.Data;
-using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Domain;
+using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures.Features.MoveMiniatures;
 

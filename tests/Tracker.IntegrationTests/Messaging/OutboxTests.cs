@@ -94,6 +94,28 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_hosts_sharing_one_database_deliver_each_event_once()
+    {
+        await using var first = Start(dispatch: true);
+        await using var second = Start(dispatch: true);
+        _ = second.Server;
+
+        var users = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            users.Add(await (i % 2 == 0 ? first : second).CreateUserAsync($"shared-{i}", "worker"));
+        }
+
+        foreach (var user in users)
+        {
+            await Http.EventuallyAsync(async () => (await OutboxRowAsync(first, user)).ProcessedAt is not null, "every event is delivered");
+            // One claim, one delivery: the hosts never handed the same row to a subscriber twice.
+            Assert.Equal(1, (await OutboxRowAsync(first, user)).Attempts);
+            Assert.Equal(1, await ReceivedCountAsync(second, user));
+        }
+    }
+
+    [Fact]
     public async Task A_role_change_reaches_subscribers()
     {
         await using var app = Start(dispatch: true);

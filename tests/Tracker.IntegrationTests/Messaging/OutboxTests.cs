@@ -91,6 +91,11 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(3, (await OutboxRowAsync(app, flaky)).Attempts);
         listener.RecordObservableInstruments();
         Assert.True(Interlocked.Read(ref parked) >= 1, "the parked counter was incremented");
+
+        // Readiness stays up but says that something needs attention.
+        var ready = await Http.ReadAsync<System.Text.Json.JsonElement>(await app.CreateClient().GetAsync("/health/ready"));
+        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
+        Assert.Equal(1, ready.GetProperty("checks").GetProperty("outbox").GetProperty("data").GetProperty("identity").GetProperty("parked").GetInt32());
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>An undelivered message older than this makes readiness report Degraded.</summary>
+    public TimeSpan MaxLag { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Delivered messages are kept this long for diagnosis, then deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 

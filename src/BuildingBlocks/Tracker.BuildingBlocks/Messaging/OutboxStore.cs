@@ -21,7 +21,12 @@ internal interface IOutboxStore
     Task MarkFailedAsync(Guid id, int attempts, DateTime nextAttemptAt, DateTime? parkedAt, string error, CancellationToken cancellationToken);
 
     Task PurgeAsync(DateTime processedBefore, CancellationToken cancellationToken);
+
+    Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What waits in one outbox: undelivered messages, the oldest one's time, and parked messages.</summary>
+internal sealed record OutboxBacklog(int Pending, DateTime? OldestPending, int Parked);
 
 internal sealed class OutboxStore<TContext>(string module, IServiceScopeFactory scopes) : IOutboxStore
     where TContext : ModuleDbContext
@@ -78,6 +83,18 @@ internal sealed class OutboxStore<TContext>(string module, IServiceScopeFactory 
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
         await db.InboxMessages.Where(m => m.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var waiting = db.OutboxMessages.Where(m => m.ProcessedAt == null);
+        var pending = waiting.Where(m => m.ParkedAt == null);
+        return new OutboxBacklog(
+            await pending.CountAsync(cancellationToken),
+            await pending.MinAsync(m => (DateTime?)m.OccurredAt, cancellationToken),
+            await waiting.CountAsync(m => m.ParkedAt != null, cancellationToken));
     }
 
     /// <summary>

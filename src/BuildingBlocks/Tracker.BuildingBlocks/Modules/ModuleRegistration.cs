@@ -34,7 +34,9 @@ public static class ModuleRegistration
         // Order matters: databases are migrated before anything that reads them starts.
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<OutboxDispatcher>();
-        services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<ModuleDatabasesHealthCheck>("databases", tags: [ReadyTag])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [ReadyTag]);
 
         var context = new ModuleContext(configuration, environment, database);
         var endpointTypes = new List<Type>();

@@ -1,4 +1,6 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Tracker.Host.Setup;
 
@@ -28,20 +30,25 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>Answers 413 before reading a body that announces itself as too large (Kestrel enforces it while reading, too).</summary>
+/// <summary>
+/// Enforces the body size limit of each request: the endpoint's own (<c>[RequestSizeLimit]</c>, e.g. an import) or
+/// <c>Http:MaxRequestBodyBytes</c>. A body that announces itself as too large gets 413 before it is read; one that
+/// does not is cut off by the server once it passes the limit.
+/// </summary>
 internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, long maxBytes)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > maxBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBytes;
+        if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = maxBytes;
+            feature.MaxRequestBodySize = limit;
         }
 
         return next(context);

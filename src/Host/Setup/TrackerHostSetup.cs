@@ -32,7 +32,8 @@ internal static class TrackerHostSetup
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.Services.AddSingleton(http);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodyBytes);
+        // The limit is set per request by RequestSizeLimitMiddleware (endpoints such as imports allow more).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
         builder.AddTrackerLogging(database.DataDirectory);
         builder.AddTrackerTelemetry();

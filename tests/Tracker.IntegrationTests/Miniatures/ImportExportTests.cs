@@ -111,6 +111,19 @@ public sealed class ImportExportTests(ChattyLogsFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_import_may_be_larger_than_the_general_request_limit()
+    {
+        var api = await ApiAsync();
+        var types = Enumerable.Range(0, 400).Select(i => Type($"Bulk Imported {i:D3} {new string('x', 70)}", counts: new() { ["IN_BOX"] = 1 }, history: [Entry(null, "IN_BOX", 1)])).ToArray();
+        var document = Document(types);
+        Assert.True(document.Length > 65536, "the test host's general limit is 64 KiB");
+
+        var summary = await Http.ReadAsync<JsonElement>(await api.ImportAsync(document));
+
+        Assert.Equal(400, summary.GetProperty("typesCreated").GetInt32());
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_the_changes_and_makes_none()
     {
         var api = await ApiAsync();

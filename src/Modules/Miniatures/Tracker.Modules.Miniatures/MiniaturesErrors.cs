@@ -29,6 +29,11 @@ internal static class MiniaturesErrors
         new("Invalid quantity", "Неверное количество"),
         new($"The quantity must be between 1 and {Quantities.MaxPerOperation}.", $"Количество должно быть от 1 до {Quantities.MaxPerOperation}."));
 
+    public static readonly Error TypeFull = new(
+        "ERR_INVALID_QTY", ErrorKind.BadRequest,
+        new("Invalid quantity", "Неверное количество"),
+        new($"A miniature type holds at most {Quantities.MaxPerType} miniatures.", $"Тип миниатюр вмещает не более {Quantities.MaxPerType} миниатюр."));
+
     public static readonly Error ImportInvalid = new(
         "ERR_IMPORT_INVALID", ErrorKind.BadRequest,
         new("Import rejected", "Импорт отклонён"),

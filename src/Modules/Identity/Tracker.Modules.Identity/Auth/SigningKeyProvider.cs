@@ -40,20 +40,29 @@ internal sealed class SigningKeyProvider
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(64);
+
+        // Written completely to a private temporary file, then moved into place in one step: another instance
+        // starting at the same moment, or a crash mid-write, never leaves a partial key behind.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
+        using (var writer = new StreamWriter(temporary, options))
+        {
+            writer.Write(Convert.ToBase64String(key));
+        }
+
         try
         {
-            using var writer = new StreamWriter(path, options);
-            writer.Write(Convert.ToBase64String(key));
+            File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another instance created it a moment ago; use theirs.
+            File.Delete(temporary);
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
 

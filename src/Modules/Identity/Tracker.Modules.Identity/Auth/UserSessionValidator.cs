@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
@@ -14,6 +15,9 @@ namespace Tracker.Modules.Identity.Auth;
 /// </summary>
 internal sealed class UserSessionValidator(IMemoryCache cache, IServiceScopeFactory scopes, IOptions<IdentityModuleOptions> options)
 {
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<Guid, long> _generations = new();
+
     public async Task ValidateAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
@@ -23,16 +27,28 @@ internal sealed class UserSessionValidator(IMemoryCache cache, IServiceScopeFact
             return;
         }
 
-        var current = await cache.GetOrCreateAsync(CacheKey(userId), async entry =>
+        var key = CacheKey(userId);
+        if (!cache.TryGetValue(key, out Session? current))
         {
-            entry.AbsoluteExpirationRelativeToNow = options.Value.SessionCacheDuration;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-            return await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId)
-                .Select(u => new Session(u.IsActive, u.SecurityStamp))
-                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        });
+            var generation = Generation(userId);
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+                current = await db.Users.AsNoTracking()
+                    .Where(u => u.Id == userId)
+                    .Select(u => new Session(u.IsActive, u.SecurityStamp))
+                    .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            }
+
+            lock (_gate)
+            {
+                // A change committed while we read may have been missed by the read: then do not keep it.
+                if (Generation(userId) == generation)
+                {
+                    cache.Set(key, current, options.Value.SessionCacheDuration);
+                }
+            }
+        }
 
         if (current is null || !current.IsActive || current.SecurityStamp.ToString("N") != principal!.FindFirstValue(TrackerClaims.SecurityStamp))
         {
@@ -40,7 +56,17 @@ internal sealed class UserSessionValidator(IMemoryCache cache, IServiceScopeFact
         }
     }
 
-    public void Forget(Guid userId) => cache.Remove(CacheKey(userId));
+    /// <summary>Called after a change to the user's rights commits: the next request reads them afresh.</summary>
+    public void Forget(Guid userId)
+    {
+        lock (_gate)
+        {
+            _generations.AddOrUpdate(userId, 1, (_, generation) => generation + 1);
+            cache.Remove(CacheKey(userId));
+        }
+    }
+
+    private long Generation(Guid userId) => _generations.GetValueOrDefault(userId);
 
     private static string CacheKey(Guid userId) => $"identity:session:{userId:N}";
 

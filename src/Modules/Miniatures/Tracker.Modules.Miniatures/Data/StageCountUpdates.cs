@@ -15,6 +15,14 @@ internal static class StageCountUpdates
             .Where(c => c.TypeId == typeId && c.Stage == stage && c.Count >= qty)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - qty), cancellationToken) == 1;
 
+    /// <summary>New miniatures into IN_BOX, as long as the type stays within <see cref="Quantities.MaxPerType"/>.</summary>
+    /// <returns>False when the type does not exist or would hold too many.</returns>
+    public static async Task<bool> TryPurchaseAsync(this MiniaturesDbContext db, Guid typeId, int qty, CancellationToken cancellationToken) =>
+        await db.StageCounts
+            .Where(c => c.TypeId == typeId && c.Stage == Stage.InBox
+                && db.StageCounts.Where(o => o.TypeId == typeId).Sum(o => o.Count) <= Quantities.MaxPerType - qty)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + qty), cancellationToken) == 1;
+
     /// <returns>False when the type does not exist.</returns>
     public static async Task<bool> PutAsync(this MiniaturesDbContext db, Guid typeId, Stage stage, int qty, CancellationToken cancellationToken) =>
         await db.StageCounts

@@ -1,7 +1,7 @@
 namespace Tracker.Modules.Miniatures.Domain;
 
 /// <summary>A run of similar moves shown as one line: its first entry's time, the quantities summed.</summary>
-internal sealed record HistoryGroup(Guid TypeId, string TypeName, Stage? FromStage, Stage ToStage, int Qty, int Entries, DateTimeOffset Timestamp);
+internal sealed record HistoryGroup(Guid TypeId, string TypeName, Stage? FromStage, Stage ToStage, long Qty, int Entries, DateTimeOffset Timestamp);
 
 /// <summary>A history entry as read for grouping, with its type's name.</summary>
 internal sealed record HistoryRow(long Id, Guid TypeId, string TypeName, Stage? FromStage, Stage ToStage, int Qty, DateTimeOffset CreatedAt);
@@ -43,7 +43,7 @@ internal static class HistoryGrouping
             }
 
             var oldest = rows[end];
-            var qty = 0;
+            var qty = 0L;
             for (var i = start; i <= end; i++)
             {
                 qty += rows[i].Qty;

@@ -13,7 +13,7 @@ internal sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery
 {
     public ListUsersQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000);
         RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
         RuleFor(q => q.Role).Must(TrackerRoles.IsKnown).When(q => q.Role is not null)
             .WithMessage($"Role must be one of: {string.Join(", ", TrackerRoles.All)}.");

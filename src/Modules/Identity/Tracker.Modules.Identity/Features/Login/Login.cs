@@ -43,19 +43,20 @@ internal sealed class LoginCommandHandler(
             return IdentityErrors.LoginThrottled.WithDetail(seconds).WithExtension("retryAfterSeconds", seconds);
         }
 
+        // Counted as a failure before the (slow) hash check and forgiven on success, so that a burst of parallel
+        // guesses cannot all slip past the limit while none has been counted yet.
+        throttle.RecordFailure(throttleKey);
         var normalized = User.Normalize(command.Username);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
         if (user is null)
         {
             _ = hasher.VerifyHashedPassword(Decoy.Value.User, Decoy.Value.Hash, command.Password);
-            throttle.RecordFailure(throttleKey);
             return IdentityErrors.InvalidCredentials;
         }
 
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password);
         if (verdict == PasswordVerificationResult.Failed || !user.IsActive)
         {
-            throttle.RecordFailure(throttleKey);
             return IdentityErrors.InvalidCredentials;
         }
 

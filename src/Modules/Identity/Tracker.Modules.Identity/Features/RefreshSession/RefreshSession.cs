@@ -32,18 +32,29 @@ internal sealed class RefreshSessionCommandHandler(IdentityDbContext db, Session
             return IdentityErrors.InvalidRefreshToken;
         }
 
-        // Spend the token atomically: of two concurrent refreshes with the same token, exactly one wins.
+        // Spending the old token and storing its successor commit together. Of two concurrent refreshes with the
+        // same token exactly one spends it; the other waits for that commit, finds it spent, and treats it as reuse.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var spent = await db.RefreshTokens
             .Where(t => t.Id == presented.Id && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == presented.UserId, cancellationToken);
-        if (spent == 0 || !presented.IsUsable(now) || user is not { IsActive: true })
+        if (spent == 0)
         {
+            await transaction.RollbackAsync(cancellationToken);
+            await RevokeFamilyAsync(db, presented.FamilyId, now, cancellationToken);
+            return IdentityErrors.InvalidRefreshToken;
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == presented.UserId, cancellationToken);
+        if (!presented.IsUsable(now) || user is not { IsActive: true })
+        {
+            await transaction.CommitAsync(cancellationToken);
             return IdentityErrors.InvalidRefreshToken;
         }
 
         var response = sessions.Issue(user, presented.FamilyId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return response;
     }
 

@@ -21,9 +21,11 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TypeList
         // Nothing is retried inside this transaction, so SaveChanges needs no savepoint (a round trip saved).
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.PutAsync(command.TypeId, Stage.InBox, command.Qty, cancellationToken))
+        if (!await db.TryPurchaseAsync(command.TypeId, command.Qty, cancellationToken))
         {
-            return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
+            return await db.Types.AnyAsync(t => t.Id == command.TypeId, cancellationToken)
+                ? MiniaturesErrors.TypeFull
+                : MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
         }
 
         db.History.Add(HistoryEntry.Record(command.TypeId, null, Stage.InBox, command.Qty, clock.GetUtcNow()));

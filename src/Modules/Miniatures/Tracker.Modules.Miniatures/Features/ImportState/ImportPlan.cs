@@ -86,14 +86,19 @@ internal static class ImportPlanner
                 {
                     Problem($"{path}.counts.{code}", "Unknown stage.");
                 }
-                else if (count is < 0 or > Quantities.MaxPerStage)
+                else if (count is < 0 or > Quantities.MaxPerType)
                 {
-                    Problem($"{path}.counts.{code}", $"Must be between 0 and {Quantities.MaxPerStage}.");
+                    Problem($"{path}.counts.{code}", $"Must be between 0 and {Quantities.MaxPerType}.");
                 }
                 else
                 {
                     counts[(int)stage] = (int)count;
                 }
+            }
+
+            if (counts.Sum(c => (long)c) > Quantities.MaxPerType)
+            {
+                Problem($"{path}.counts", $"A type holds at most {Quantities.MaxPerType} miniatures.");
             }
 
             var history = new List<PlannedEntry>(type.History?.Count ?? 0);

@@ -28,7 +28,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var names = plan.Types.Select(t => MiniatureType.Normalize(t.Name)).ToList();
-        var existing = await db.Types.Include(t => t.Counts)
+        var existing = await db.Types.AsNoTracking().Include(t => t.Counts)
             .Where(t => names.Contains(t.NormalizedName))
             .ToDictionaryAsync(t => t.NormalizedName, cancellationToken);
         var wantedIds = plan.Types.Where(t => t.Id is not null).Select(t => t.Id!.Value).ToList();
@@ -36,33 +36,36 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
 
         int created = 0, merged = 0, entries = 0;
         long miniatures = 0;
+        var additions = new List<(Guid TypeId, Stage Stage, int Added, string Path)>();
         foreach (var planned in plan.Types)
         {
             if (existing.TryGetValue(MiniatureType.Normalize(planned.Name), out var type))
             {
+                // Merged counts are added in the database (count = count + n), never written back as totals, so
+                // moves that commit meanwhile are not overwritten.
                 merged++;
+                if (type.Counts.Sum(c => (long)c.Count) + planned.Counts.Sum() > Quantities.MaxPerType)
+                {
+                    problems.Add(new ImportProblem($"{planned.Path}.counts", $"The merged type would hold more than {Quantities.MaxPerType} miniatures."));
+                }
+
+                additions.AddRange(Stages.All.Where(stage => planned.Counts[(int)stage] > 0)
+                    .Select(stage => (type.Id, stage, planned.Counts[(int)stage], $"{planned.Path}.counts.{stage.Code()}")));
             }
             else
             {
                 var id = planned.Id is { } wanted && takenIds.Add(wanted) ? wanted : (Guid?)null;
                 type = MiniatureType.Create(planned.Name, planned.CreatedAt ?? now, id);
+                foreach (var count in type.Counts)
+                {
+                    count.Count = planned.Counts[(int)count.Stage];
+                }
+
                 db.Types.Add(type);
                 created++;
             }
 
-            foreach (var count in type.Counts)
-            {
-                var added = planned.Counts[(int)count.Stage];
-                if ((long)count.Count + added > int.MaxValue)
-                {
-                    problems.Add(new ImportProblem($"{planned.Path}.counts.{count.Stage.Code()}", "The merged count would be too large."));
-                    continue;
-                }
-
-                count.Count += added;
-                miniatures += added;
-            }
-
+            miniatures += planned.Counts.Sum(c => (long)c);
             db.History.AddRange(planned.History.OrderBy(h => h.At).Select(h => HistoryEntry.Record(type.Id, h.FromStage, h.ToStage, h.Qty, h.At)));
             entries += planned.History.Count;
         }
@@ -76,6 +79,11 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
         if (command.DryRun)
         {
             return summary; // the transaction rolls back untouched
+        }
+
+        foreach (var (typeId, stage, added, _) in additions)
+        {
+            await db.PutAsync(typeId, stage, added, cancellationToken);
         }
 
         if (!await db.TrySaveUniqueAsync(cancellationToken))

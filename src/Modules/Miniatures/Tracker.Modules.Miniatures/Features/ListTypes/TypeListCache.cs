@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracker.Modules.Miniatures.Data;
 
@@ -22,11 +21,11 @@ internal sealed class MiniaturesOptions
 
 /// <summary>
 /// The serialized full list of types, the module's hottest read. Every write through this instance calls
-/// <see cref="Invalidate"/> after it commits, and a list is only served for the version it was loaded at, so a
-/// client never sees its own write missing. Concurrent misses share one load; a list that is merely older than
-/// <see cref="MiniaturesOptions.ListCacheMaxAge"/> is still served while one request refreshes it.
+/// <see cref="Invalidate"/> after it commits, and a list is only served for the version it was loaded at and while
+/// it is younger than <see cref="MiniaturesOptions.ListCacheMaxAge"/>, so a client never sees its own write missing.
+/// Concurrent misses share one load.
 /// </summary>
-internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IOptions<MiniaturesOptions> options, TimeProvider clock, ILogger<TypeListCache> logger)
+internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IOptions<MiniaturesOptions> options, TimeProvider clock)
 {
     private readonly Lock _gate = new();
     private long _version;
@@ -48,17 +47,8 @@ internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOp
         }
 
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is not null && snapshot.Version == version)
+        if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - snapshot.TakenAt < maxAge)
         {
-            if (clock.GetUtcNow() - snapshot.TakenAt >= maxAge)
-            {
-                _ = RefreshAsync(version).ContinueWith(
-                    t => logger.LogWarning(t.Exception, "Refreshing the miniature type list failed"),
-                    CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted,
-                    TaskScheduler.Default);
-            }
-
             return snapshot.Json;
         }
 
@@ -69,6 +59,7 @@ internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOp
     {
         lock (_gate)
         {
+            // A load still running that read this version (or a later one) started after every write we must show.
             if (_loading is { IsCompleted: false } running && _loadingVersion >= version)
             {
                 return running;

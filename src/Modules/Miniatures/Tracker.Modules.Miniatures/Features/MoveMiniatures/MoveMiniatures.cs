@@ -34,7 +34,14 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TypeL
 
         if (!outcome.Moved)
         {
-            var held = outcome.Type.Counts[command.FromStage];
+            // Read again: the statement's own view of the other rows may predate the move that beat it.
+            var current = await TypeReader.FindAsync(db, command.TypeId, cancellationToken);
+            if (current is null)
+            {
+                return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
+            }
+
+            var held = current.Counts[command.FromStage];
             return MiniaturesErrors.InsufficientQty.WithDetail(command.FromStage.Code(), held, command.Qty)
                 .WithExtension("available", held).WithExtension("requested", command.Qty);
         }

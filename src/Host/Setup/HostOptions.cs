@@ -11,6 +11,12 @@ internal sealed class HttpOptions
     /// <summary>Origins allowed to call the API from a browser (SPAs on another host or port).</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are believed; the client's address then
+    /// comes from them (sign-in throttling is per address). Empty: headers are ignored.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>A folder with a built single-page app, served at <c>/app</c>; nothing is served when empty.</summary>
     public string? SpaPath { get; set; }
 }

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Npgsql;
@@ -64,6 +66,14 @@ internal static class TrackerHostSetup
             options.GenerateTypesAsInternal = true;
             options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>)];
         });
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in http.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.AddTrackerOpenApi(modules);
         builder.Services.AddTrackerModules(configuration, builder.Environment, database, modules);
     }
@@ -95,6 +105,11 @@ internal static class TrackerHostSetup
     public static void UseTrackerPipeline(this WebApplication app)
     {
         var http = app.Services.GetRequiredService<HttpOptions>();
+
+        if (http.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
 
         // Culture first: error texts produced further out (exception handler, status pages) are localised too.
         app.UseRequestLocalization();

@@ -83,6 +83,28 @@ public sealed class TrackerApp(TestDatabase database, IReadOnlyDictionary<string
 
     public static string PasswordOf(string username) => $"{username}-Pw1!";
 
+    /// <summary>The host's JSON log files, read once they contain <paramref name="expected"/> (the sink writes asynchronously to us).</summary>
+    public async Task<string> LogTextContainingAsync(string expected)
+    {
+        var logs = Path.Combine(Database.DataDirectory, "logs");
+        var text = string.Empty;
+        await Http.EventuallyAsync(
+            () =>
+            {
+                text = Directory.Exists(logs) ? string.Concat(Directory.EnumerateFiles(logs, "tracker-*.json").Select(ReadShared)) : string.Empty;
+                return Task.FromResult(text.Contains(expected, StringComparison.Ordinal));
+            },
+            $"the log contains {expected}");
+        return text;
+
+        static string ReadShared(string path)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

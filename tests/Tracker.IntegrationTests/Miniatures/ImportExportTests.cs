@@ -147,13 +147,7 @@ public sealed class ImportExportTests(ChattyLogsFixture fixture) : IClassFixture
         await api.ImportAsync(document, dryRun: true);
         await api.ImportAsync(document.Replace("Secret Squad 7781", "Secret Squad 7782", StringComparison.Ordinal));
 
-        var logs = Path.Combine(_app.Database.DataDirectory, "logs");
-        var text = string.Concat(Directory.EnumerateFiles(logs, "tracker-*.json").Select(path =>
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return new StreamReader(stream).ReadToEnd();
-        }));
-        Assert.Contains("/api/v1/miniatures/import", text, StringComparison.Ordinal); // the requests were logged...
+        var text = await _app.LogTextContainingAsync("/api/v1/miniatures/import"); // the requests were logged...
         Assert.DoesNotContain("Secret Squad", text, StringComparison.Ordinal); // ...their content was not
     }
 

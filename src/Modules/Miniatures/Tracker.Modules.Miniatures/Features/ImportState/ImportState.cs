@@ -36,7 +36,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
 
         int created = 0, merged = 0, entries = 0;
         long miniatures = 0;
-        var additions = new List<(Guid TypeId, Stage Stage, int Added, string Path)>();
+        var additions = new List<(Guid TypeId, Stage Stage, int Added)>();
         foreach (var planned in plan.Types)
         {
             if (existing.TryGetValue(MiniatureType.Normalize(planned.Name), out var type))
@@ -50,7 +50,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
                 }
 
                 additions.AddRange(Stages.All.Where(stage => planned.Counts[(int)stage] > 0)
-                    .Select(stage => (type.Id, stage, planned.Counts[(int)stage], $"{planned.Path}.counts.{stage.Code()}")));
+                    .Select(stage => (type.Id, stage, planned.Counts[(int)stage])));
             }
             else
             {
@@ -81,7 +81,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
             return summary; // the transaction rolls back untouched
         }
 
-        foreach (var (typeId, stage, added, _) in additions)
+        foreach (var (typeId, stage, added) in additions)
         {
             await db.PutAsync(typeId, stage, added, cancellationToken);
         }

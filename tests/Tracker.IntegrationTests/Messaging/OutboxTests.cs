@@ -82,6 +82,8 @@ public sealed class OutboxTests : IAsyncLifetime
         await Http.EventuallyAsync(async () => await ReceivedCountAsync(app, later) == 1, "the event behind the failing one was delivered");
         await Http.EventuallyAsync(async () => (await OutboxRowAsync(app, failing)).ParkedAt is not null, "the failing event is parked");
         await Http.EventuallyAsync(async () => await ReceivedCountAsync(app, flaky) == 1, "the flaky event succeeded on a retry");
+        // The consumer's inbox commits before the dispatcher marks the outbox row processed: wait for both.
+        await Http.EventuallyAsync(async () => (await OutboxRowAsync(app, flaky)).ProcessedAt is not null, "the flaky event is marked processed");
 
         var parkedRow = await OutboxRowAsync(app, failing);
         Assert.Equal(3, parkedRow.Attempts);

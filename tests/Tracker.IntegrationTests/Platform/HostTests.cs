@@ -57,8 +57,8 @@ public sealed class HostTests(AppFixture fixture) : IClassFixture<AppFixture>
             }
         }
 
-        Assert.Contains("IdentityLogin", operationIds);
-        Assert.Contains("IdentityGetMe", operationIds);
+        Assert.Contains("login", operationIds);
+        Assert.Contains("getMe", operationIds);
     }
 
     [Fact]

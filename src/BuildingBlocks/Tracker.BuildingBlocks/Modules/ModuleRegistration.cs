@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
@@ -17,7 +18,8 @@ public static class ModuleRegistration
 
     /// <summary>
     /// Registers the shared mechanisms and then each module: its services, DbContext, subscriptions, validators
-    /// and Carter endpoints. Adding a module to Tracker means adding it to the host's module list, nothing more.
+    /// and Carter endpoints (mapped by <see cref="ModuleRoutes.MapTrackerModules"/>). Adding a module to Tracker means
+    /// adding it to the host's module list, nothing more.
     /// </summary>
     public static IServiceCollection AddTrackerModules(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DatabaseOptions database, IReadOnlyList<IModule> modules)
@@ -30,6 +32,8 @@ public static class ModuleRegistration
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(new TrackerModuleList(modules));
+        services.AddScoped<AfterCommit>();
 
         // Order matters: databases are migrated before anything that reads them starts.
         services.AddHostedService<DatabaseStartupService>();

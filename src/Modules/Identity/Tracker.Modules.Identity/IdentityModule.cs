@@ -6,7 +6,7 @@ using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
-using Tracker.Modules.Identity.Features;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity;
 
@@ -24,7 +24,7 @@ public sealed class IdentityModule : IModule
     public void Register(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgreSqlDbContext, IdentitySqlServerDbContext>(context, Name);
-        services.AddOptions<IdentityModuleOptions>().Bind(context.Configuration.GetSection(IdentityModuleOptions.Section));
+        services.AddModuleOptions<IdentityOptions>(context);
 
         services.AddMemoryCache();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

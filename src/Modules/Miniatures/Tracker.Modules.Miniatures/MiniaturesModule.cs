@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
@@ -24,7 +23,7 @@ public sealed class MiniaturesModule : IModule
     public void Register(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<MiniaturesDbContext, MiniaturesSqliteDbContext, MiniaturesPostgreSqlDbContext, MiniaturesSqlServerDbContext>(context, Name);
-        services.AddOptions<MiniaturesOptions>().Bind(context.Configuration.GetSection(MiniaturesOptions.Section));
-        services.AddSingleton<TypeListCache>();
+        services.AddModuleOptions<MiniaturesOptions>(context);
+        services.AddCommitHook<TypeListCache>();
     }
 }

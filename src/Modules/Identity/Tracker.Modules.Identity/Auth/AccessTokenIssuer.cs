@@ -7,7 +7,7 @@ using Tracker.Modules.Identity.Domain;
 
 namespace Tracker.Modules.Identity.Auth;
 
-internal sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<IdentityModuleOptions> options, TimeProvider clock)
+internal sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
 

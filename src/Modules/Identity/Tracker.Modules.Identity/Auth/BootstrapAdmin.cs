@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Data;
-using Tracker.Modules.Identity.Features;
 
 namespace Tracker.Modules.Identity.Auth;
 
@@ -12,7 +11,7 @@ namespace Tracker.Modules.Identity.Auth;
 /// On a fresh database, creates the <c>admin</c> account so that someone can sign in at all. A generated password
 /// goes to the console once, never to the log files.
 /// </summary>
-internal sealed class BootstrapAdmin(IdentityDbContext db, AccountWriter accounts, IOptions<IdentityModuleOptions> options, ILogger<BootstrapAdmin> logger)
+internal sealed class BootstrapAdmin(IdentityDbContext db, AccountWriter accounts, IOptions<IdentityOptions> options, ILogger<BootstrapAdmin> logger)
     : IStartupTask
 {
     public const string Username = "admin";

@@ -7,7 +7,7 @@ namespace Tracker.Modules.Identity.Auth;
 /// Slows down password guessing: after too many failures for one username from one address within a window,
 /// further attempts are refused for a while (429 with Retry-After), whatever the password.
 /// </summary>
-internal sealed class LoginThrottle(IOptions<IdentityModuleOptions> options, TimeProvider clock)
+internal sealed class LoginThrottle(IOptions<IdentityOptions> options, TimeProvider clock)
 {
     private const int PruneThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Attempts> _attempts = new(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ internal sealed class SigningKeyProvider
 {
     private const int MinimumKeyBytes = 32;
 
-    public SigningKeyProvider(IOptions<IdentityModuleOptions> options, IOptions<DatabaseOptions> database, ILogger<SigningKeyProvider> logger)
+    public SigningKeyProvider(IOptions<IdentityOptions> options, IOptions<DatabaseOptions> database, ILogger<SigningKeyProvider> logger)
     {
         var configured = options.Value.SigningKey;
         var bytes = string.IsNullOrWhiteSpace(configured)

@@ -13,7 +13,7 @@ namespace Tracker.Modules.Identity.Auth;
 /// Rejects a signature-valid access token whose user was deactivated or whose rights changed since it was issued
 /// (the security stamp differs). The lookup is cached briefly; changes made on this instance evict it at once.
 /// </summary>
-internal sealed class UserSessionValidator(IMemoryCache cache, IServiceScopeFactory scopes, IOptions<IdentityModuleOptions> options)
+internal sealed class UserSessionValidator(IMemoryCache cache, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<Guid, long> _generations = new();

@@ -1,12 +1,11 @@
 using Npgsql;
 using NpgsqlTypes;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features;
 
 namespace Tracker.Modules.Miniatures.Data;
 
 /// <summary>The outcome of a move attempt: the type as it is now, and whether the miniatures moved.</summary>
-internal sealed record MoveOutcome(TypeResponse Type, bool Moved);
+internal sealed record MoveOutcome(StoredType Type, bool Moved);
 
 /// <summary>
 /// A move is: take from the source only if it holds enough, put into the target, append the history row, and
@@ -34,7 +33,7 @@ internal static class StageMoves
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var type = await TypeReader.FindAsync(db, typeId, cancellationToken);
+        var type = await db.FindTypeAsync(typeId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return type is null ? null : new MoveOutcome(type, moved);
     }
@@ -87,7 +86,7 @@ internal static class StageMoves
                 moved = reader.GetBoolean(4);
             }
 
-            return name is null ? null : new MoveOutcome(TypeReader.Create(typeId, name, createdAt, StageCountsResponse.From(counts)), moved);
+            return name is null ? null : new MoveOutcome(new StoredType(typeId, name, createdAt, counts), moved);
         }
         finally
         {

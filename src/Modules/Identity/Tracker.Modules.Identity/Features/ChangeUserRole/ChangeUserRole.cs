@@ -2,6 +2,7 @@ using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Contracts;
 using Tracker.Modules.Identity.Data;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.ChangeUserRole;
 
@@ -47,10 +48,9 @@ internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurren
 internal sealed class ChangeUserRoleEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapPut("/users/{id:guid}/role", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ChangeUserRoleRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPut("/users/{id:guid}/role", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ChangeUserRoleRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new ChangeUserRoleCommand(id, request.Role), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
-            .WithName("IdentityChangeUserRole")
             .WithSummary("Change a user's role (admin only)")
             .WithDescription("The user's existing access tokens stop working; they sign in again to get the new role.")
             .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

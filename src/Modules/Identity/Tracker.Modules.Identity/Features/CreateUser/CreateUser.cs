@@ -1,4 +1,6 @@
 using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Identity.Auth;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.CreateUser;
 
@@ -29,11 +31,10 @@ internal sealed class CreateUserCommandHandler(AccountWriter accounts) : IComman
 internal sealed class CreateUserEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapPost("/users", async Task<Results<Created<UserResponse>, ProblemHttpResult>> (CreateUserRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/users", async Task<Results<CreatedAtSlice<UserResponse>, ProblemHttpResult>> (CreateUserRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new CreateUserCommand(request.Username, request.DisplayName, request.Password, request.Role), cancellationToken))
-                    .ToHttp(user => TypedResults.Created($"/api/v1/identity/users/{user.Id}", user)))
+                    .ToHttp(user => ModuleRoutes.CreatedAt(nameof(GetUser), new { id = user.Id }, user)))
             .RequireAuthorization(TrackerPolicies.Admin)
-            .WithName("IdentityCreateUser")
             .WithSummary("Create a user with any role (admin only)")
             .ProducesError(StatusCodes.Status409Conflict);
 }

@@ -1,5 +1,6 @@
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Data;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.GetMe;
 
@@ -17,9 +18,8 @@ internal sealed class GetMeQueryHandler(IdentityDbContext db, ICurrentUser curre
 internal sealed class GetMeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapGet("/me", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/me", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new GetMeQuery(), cancellationToken)).ToHttp(TypedResults.Ok))
-            .WithName("IdentityGetMe")
             .WithSummary("The signed-in user's account")
             .ProducesError(StatusCodes.Status404NotFound);
 }

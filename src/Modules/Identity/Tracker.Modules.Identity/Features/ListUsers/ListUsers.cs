@@ -2,6 +2,7 @@ using Mapster;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.ListUsers;
 
@@ -47,7 +48,7 @@ internal sealed class ListUsersQueryHandler(IdentityDbContext db) : IQueryHandle
             .OrderBy(u => u.NormalizedUsername)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
-            .ProjectToType<UserResponse>(UserMapping.Config)
+            .ProjectToType<UserResponse>(IdentityMappings.Config)
             .ToListAsync(cancellationToken);
         return new PagedResponse<UserResponse>(page, query.Page, query.PageSize, total);
     }
@@ -56,9 +57,8 @@ internal sealed class ListUsersQueryHandler(IdentityDbContext db) : IQueryHandle
 internal sealed class ListUsersEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapGet("/users", async Task<Ok<PagedResponse<UserResponse>>> ([AsParameters] ListUsersQuery query, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/users", async Task<Ok<PagedResponse<UserResponse>>> ([AsParameters] ListUsersQuery query, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(query, cancellationToken)))
             .RequireAuthorization(TrackerPolicies.Admin)
-            .WithName("IdentityListUsers")
             .WithSummary("List users, paged and filtered (admin only)");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.Login;
 
@@ -76,7 +77,7 @@ internal sealed class LoginCommandHandler(
 internal sealed class LoginEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapPost("/login", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (LoginRequest request, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/login", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (LoginRequest request, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             {
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 var result = await sender.Send(new LoginCommand(request.Username, request.Password, address), cancellationToken);
@@ -88,7 +89,6 @@ internal sealed class LoginEndpoint : ICarterModule
                 return result.ToHttp(TypedResults.Ok);
             })
             .AllowAnonymous()
-            .WithName("IdentityLogin")
             .WithSummary("Sign in with username and password")
             .WithDescription("Returns a short-lived access token and a single-use refresh token. Repeated failures for one username from one address answer 429 with Retry-After.")
             .ProducesError(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);

@@ -1,6 +1,5 @@
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
-using Tracker.Modules.Identity.Features.RefreshSession;
 
 namespace Tracker.Modules.Identity.Features.Logout;
 
@@ -22,7 +21,7 @@ internal sealed class LogoutCommandHandler(IdentityDbContext db, TimeProvider cl
         var familyId = await db.RefreshTokens.Where(t => t.TokenHash == hash).Select(t => (Guid?)t.FamilyId).SingleOrDefaultAsync(cancellationToken);
         if (familyId is { } family)
         {
-            await RefreshSessionCommandHandler.RevokeFamilyAsync(db, family, clock.GetUtcNow(), cancellationToken);
+            await db.RevokeTokenFamilyAsync(family, clock.GetUtcNow(), cancellationToken);
         }
 
         return Result.Success();
@@ -32,10 +31,9 @@ internal sealed class LogoutCommandHandler(IdentityDbContext db, TimeProvider cl
 internal sealed class LogoutEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapPost("/logout", async Task<Results<NoContent, ProblemHttpResult>> (LogoutRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/logout", async Task<Results<NoContent, ProblemHttpResult>> (LogoutRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new LogoutCommand(request.RefreshToken), cancellationToken)).ToHttp())
             .AllowAnonymous()
-            .WithName("IdentityLogout")
             .WithSummary("End a session")
             .WithDescription("Revokes the refresh token and every token rotated from it. Access tokens already issued expire on their own within minutes.");
 }

@@ -1,5 +1,6 @@
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.RefreshSession;
 
@@ -28,7 +29,7 @@ internal sealed class RefreshSessionCommandHandler(IdentityDbContext db, Session
         if (presented.RevokedAt is not null)
         {
             // A used token came back: someone else holds a copy. End every session of this family.
-            await RevokeFamilyAsync(db, presented.FamilyId, now, cancellationToken);
+            await db.RevokeTokenFamilyAsync(presented.FamilyId, now, cancellationToken);
             return IdentityErrors.InvalidRefreshToken;
         }
 
@@ -41,7 +42,7 @@ internal sealed class RefreshSessionCommandHandler(IdentityDbContext db, Session
         if (spent == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            await RevokeFamilyAsync(db, presented.FamilyId, now, cancellationToken);
+            await db.RevokeTokenFamilyAsync(presented.FamilyId, now, cancellationToken);
             return IdentityErrors.InvalidRefreshToken;
         }
 
@@ -57,20 +58,14 @@ internal sealed class RefreshSessionCommandHandler(IdentityDbContext db, Session
         await transaction.CommitAsync(cancellationToken);
         return response;
     }
-
-    internal static Task<int> RevokeFamilyAsync(IdentityDbContext db, Guid familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.RefreshTokens
-            .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
 }
 
 internal sealed class RefreshSessionEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapPost("/refresh", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (RefreshRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/refresh", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (RefreshRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new RefreshSessionCommand(request.RefreshToken), cancellationToken)).ToHttp(TypedResults.Ok))
             .AllowAnonymous()
-            .WithName("IdentityRefresh")
             .WithSummary("Exchange a refresh token for a new token pair")
             .WithDescription("The presented refresh token is spent. Presenting a spent token again revokes every token of its session.")
             .ProducesError(StatusCodes.Status401Unauthorized);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Identity.Auth;
+using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.Register;
 
@@ -17,7 +19,7 @@ internal sealed class RegisterCommandValidator : AbstractValidator<RegisterComma
     }
 }
 
-internal sealed class RegisterCommandHandler(AccountWriter accounts, IOptions<IdentityModuleOptions> options)
+internal sealed class RegisterCommandHandler(AccountWriter accounts, IOptions<IdentityOptions> options)
     : ICommandHandler<RegisterCommand, Result<UserResponse>>
 {
     public async ValueTask<Result<UserResponse>> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -35,11 +37,10 @@ internal sealed class RegisterCommandHandler(AccountWriter accounts, IOptions<Id
 internal sealed class RegisterEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        IdentityRoutes.Group(app).MapPost("/register", async Task<Results<Created<UserResponse>, ProblemHttpResult>> (RegisterRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/register", async Task<Results<CreatedAtSlice<UserResponse>, ProblemHttpResult>> (RegisterRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new RegisterCommand(request.Username, request.DisplayName, request.Password), cancellationToken))
-                    .ToHttp(user => TypedResults.Created($"/api/v1/identity/users/{user.Id}", user)))
+                    .ToHttp(user => ModuleRoutes.CreatedAt(nameof(GetUser), new { id = user.Id }, user)))
             .AllowAnonymous()
-            .WithName("IdentityRegister")
             .WithSummary("Create your own worker account")
             .WithDescription("Only when self-registration is enabled (Identity:AllowSelfRegistration); otherwise 403.")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);

@@ -1,6 +1,6 @@
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.ListTypes;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.AddPurchase;
 
@@ -8,7 +8,7 @@ internal sealed record AddPurchaseRequest(int Qty);
 
 internal sealed record AddPurchaseCommand(Guid TypeId, int Qty) : ICommand<Result<TypeResponse>>;
 
-internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<AddPurchaseCommand, Result<TypeResponse>>
+internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<AddPurchaseCommand, Result<TypeResponse>>
 {
     /// <summary>New miniatures arrive in the box; the history logs them as a move from nowhere.</summary>
     public async ValueTask<Result<TypeResponse>> Handle(AddPurchaseCommand command, CancellationToken cancellationToken)
@@ -32,7 +32,6 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TypeList
         await db.SaveChangesAsync(cancellationToken);
         var type = await TypeReader.FindAsync(db, command.TypeId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        list.Invalidate();
         return type!;
     }
 }
@@ -40,9 +39,8 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TypeList
 internal sealed class AddPurchaseEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapPost("/types/{id:guid}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/types/{id:guid}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new AddPurchaseCommand(id, request.Qty), cancellationToken)).ToHttp(TypedResults.Ok))
-            .WithName("MiniaturesAddPurchase")
             .WithSummary("Add newly bought miniatures to IN_BOX")
             .ProducesError(StatusCodes.Status404NotFound);
 }

@@ -1,6 +1,6 @@
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.ListTypes;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.CreateType;
 
@@ -14,7 +14,7 @@ internal sealed class CreateTypeCommandValidator : AbstractValidator<CreateTypeC
     public CreateTypeCommandValidator() => RuleFor(c => c.Name).ValidTypeName();
 }
 
-internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<CreateTypeCommand, Result<TypeResponse>>
+internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<CreateTypeCommand, Result<TypeResponse>>
 {
     public async ValueTask<Result<TypeResponse>> Handle(CreateTypeCommand command, CancellationToken cancellationToken)
     {
@@ -42,8 +42,6 @@ internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TypeListC
         {
             return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
         }
-
-        list.Invalidate();
         return (await TypeReader.FindAsync(db, type.Id, cancellationToken))!;
     }
 }
@@ -51,10 +49,9 @@ internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TypeListC
 internal sealed class CreateTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapPost("/types", async Task<Results<Created<TypeResponse>, ProblemHttpResult>> (CreateTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/types", async Task<Results<CreatedAtSlice<TypeResponse>, ProblemHttpResult>> (CreateTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new CreateTypeCommand(request.Name, request.InitialQuantity ?? 0), cancellationToken))
-                    .ToHttp(type => TypedResults.Created($"/api/v1/miniatures/types/{type.Id}", type)))
-            .WithName("MiniaturesCreateType")
+                    .ToHttp(type => ModuleRoutes.CreatedAt(nameof(GetMiniatureType), new { id = type.Id }, type)))
             .WithSummary("Create a miniature type, optionally with miniatures already in the box")
             .ProducesError(StatusCodes.Status409Conflict);
 }

@@ -1,11 +1,10 @@
 using Tracker.Modules.Miniatures.Data;
-using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures.Features.DeleteType;
 
 internal sealed record DeleteTypeCommand(Guid TypeId) : ICommand<Result>;
 
-internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db, TypeListCache list) : ICommandHandler<DeleteTypeCommand, Result>
+internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db) : ICommandHandler<DeleteTypeCommand, Result>
 {
     /// <summary>Deletes the type with its counts and history (the foreign keys cascade).</summary>
     public async ValueTask<Result> Handle(DeleteTypeCommand command, CancellationToken cancellationToken)
@@ -14,8 +13,6 @@ internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db, TypeListC
         {
             return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
         }
-
-        list.Invalidate();
         return Result.Success();
     }
 }
@@ -23,9 +20,8 @@ internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db, TypeListC
 internal sealed class DeleteTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapDelete("/types/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapDelete("/types/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new DeleteTypeCommand(id), cancellationToken)).ToHttp())
-            .WithName("MiniaturesDeleteType")
             .WithSummary("Delete a miniature type with its counts and history")
             .ProducesError(StatusCodes.Status404NotFound);
 }

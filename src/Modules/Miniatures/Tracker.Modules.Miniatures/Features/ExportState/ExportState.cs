@@ -1,5 +1,6 @@
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ExportState;
 
@@ -42,12 +43,11 @@ internal sealed class ExportStateQueryHandler(MiniaturesDbContext db, TimeProvid
 internal sealed class ExportStateEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/export", async Task<Ok<ExportDocument>> (ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        app.MapGet("/export", async Task<Ok<ExportDocument>> (ISender sender, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var document = await sender.Send(new ExportStateQuery(), cancellationToken);
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"miniatures-{document.ExportedAt:yyyyMMdd-HHmmss}.json\"";
                 return TypedResults.Ok(document);
             })
-            .WithName("MiniaturesExport")
             .WithSummary("Export every type, its counts and its raw history as one versioned JSON document");
 }

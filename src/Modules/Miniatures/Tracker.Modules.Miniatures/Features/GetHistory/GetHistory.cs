@@ -1,4 +1,5 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.GetHistory;
 
@@ -20,9 +21,8 @@ internal sealed class GetHistoryQueryHandler(MiniaturesDbContext db) : IQueryHan
 internal sealed class GetHistoryEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/history", async Task<Ok<HistoryPageResponse>> ([AsParameters] GetHistoryQuery query, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/history", async Task<Ok<HistoryPageResponse>> ([AsParameters] GetHistoryQuery query, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(query, cancellationToken)))
-            .WithName("MiniaturesGetHistory")
             .WithSummary("Grouped history of all types, newest first, paged by cursor")
             .WithDescription("Adjacent entries of the same type and the same from→to less than 300 s apart form one group, stamped with its first entry's time.");
 }

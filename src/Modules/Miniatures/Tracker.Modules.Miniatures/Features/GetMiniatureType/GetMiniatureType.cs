@@ -1,4 +1,5 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.GetMiniatureType;
 
@@ -15,9 +16,8 @@ internal sealed class GetMiniatureTypeQueryHandler(MiniaturesDbContext db) : IQu
 internal sealed class GetMiniatureTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new GetMiniatureTypeQuery(id), cancellationToken)).ToHttp(TypedResults.Ok))
-            .WithName("MiniaturesGetType")
             .WithSummary("One miniature type with its count per stage")
             .ProducesError(StatusCodes.Status404NotFound);
 }

@@ -1,4 +1,5 @@
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.GetTypeHistory;
 
@@ -25,9 +26,8 @@ internal sealed class GetTypeHistoryQueryHandler(MiniaturesDbContext db) : IQuer
 internal sealed class GetTypeHistoryEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/types/{id:guid}/history", async Task<Results<Ok<HistoryPageResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken, int limit = 50, string? cursor = null) =>
+        app.MapGet("/types/{id:guid}/history", async Task<Results<Ok<HistoryPageResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken, int limit = 50, string? cursor = null) =>
                 (await sender.Send(new GetTypeHistoryQuery(id, limit, cursor), cancellationToken)).ToHttp(TypedResults.Ok))
-            .WithName("MiniaturesGetTypeHistory")
             .WithSummary("Grouped history of one type, newest first, paged by cursor")
             .ProducesError(StatusCodes.Status404NotFound);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.ListTypes;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
 
@@ -11,7 +11,7 @@ internal sealed record ImportSummary(bool DryRun, int TypesCreated, int TypesMer
 
 internal sealed record ImportStateCommand(ImportDocument Document, bool DryRun) : ICommand<Result<ImportSummary>>;
 
-internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<ImportStateCommand, Result<ImportSummary>>
+internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<ImportStateCommand, Result<ImportSummary>>
 {
     /// <summary>
     /// All or nothing: the document is checked completely before anything is written, and the writes share one
@@ -92,7 +92,6 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TypeList
         }
 
         await transaction.CommitAsync(cancellationToken);
-        list.Invalidate();
         return summary;
     }
 
@@ -106,7 +105,7 @@ internal sealed class ImportStateEndpoint : ICarterModule
     private const long MaxDocumentBytes = 64L * 1024 * 1024;
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapPost("/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (HttpRequest request, ISender sender, CancellationToken cancellationToken, bool dryRun = false) =>
+        app.MapPost("/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (HttpRequest request, ISender sender, CancellationToken cancellationToken, bool dryRun = false) =>
             {
                 ImportDocument? document;
                 try
@@ -125,7 +124,6 @@ internal sealed class ImportStateEndpoint : ICarterModule
             })
             .Accepts<ImportDocumentSchema>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxDocumentBytes))
-            .WithName("MiniaturesImport")
             .WithSummary("Import an export document: all or nothing, merging types by name")
             .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it.")
             .ProducesError(StatusCodes.Status409Conflict);

@@ -11,12 +11,11 @@ internal sealed record StageLabels(string En, string Ru);
 internal sealed class ListStagesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/stages", Ok<List<StageResponse>> () =>
+        app.MapGet("/stages", Ok<List<StageResponse>> () =>
                 TypedResults.Ok(Stages.All.Select(stage => new StageResponse(
                     stage,
                     (int)stage,
                     stage.Label().In(CultureInfo.CurrentUICulture),
                     new StageLabels(stage.Label().English, stage.Label().Russian))).ToList()))
-            .WithName("MiniaturesListStages")
             .WithSummary("The pipeline's stages, in order, with labels");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ListTypes;
 
@@ -28,10 +29,9 @@ internal sealed class ListTypesQueryHandler(MiniaturesDbContext db, TypeListCach
 internal sealed class ListTypesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapGet("/types", async ([AsParameters] ListTypesQuery query, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/types", async ([AsParameters] ListTypesQuery query, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Bytes((await sender.Send(query, cancellationToken)).Utf8, "application/json"))
             .Produces<TypeListResponse>(StatusCodes.Status200OK, "application/json")
-            .WithName("MiniaturesListTypes")
             .WithSummary("All miniature types A–Z with their count per stage")
             .WithDescription("Sorted by name ignoring case; `search` keeps the types whose name contains it.");
 }

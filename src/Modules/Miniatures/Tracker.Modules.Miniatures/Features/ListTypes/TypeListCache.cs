@@ -2,30 +2,19 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tracker.BuildingBlocks.Mediator;
 using Tracker.Modules.Miniatures.Data;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ListTypes;
 
-/// <summary>The <c>Miniatures</c> configuration section.</summary>
-internal sealed class MiniaturesOptions
-{
-    public const string Section = "Miniatures";
-
-    /// <summary>
-    /// How long this instance may serve the full type list from memory before refreshing it. Writes made through
-    /// this instance refresh it at once; this only bounds how long a write made through another instance takes to
-    /// show. Zero disables the cache.
-    /// </summary>
-    public TimeSpan ListCacheMaxAge { get; set; } = TimeSpan.FromSeconds(1);
-}
-
 /// <summary>
-/// The serialized full list of types, the module's hottest read. Every write through this instance calls
-/// <see cref="Invalidate"/> after it commits, and a list is only served for the version it was loaded at and while
-/// it is younger than <see cref="MiniaturesOptions.ListCacheMaxAge"/>, so a client never sees its own write missing.
+/// The serialized full list of types, the module's hottest read. Every successful command of the module
+/// invalidates it once committed (it is a commit hook), and a list is only served for the version it was loaded at
+/// and while it is younger than <see cref="MiniaturesOptions.ListCacheMaxAge"/>, so a client never sees its own write missing.
 /// Concurrent misses share one load.
 /// </summary>
-internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IOptions<MiniaturesOptions> options, TimeProvider clock)
+internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IOptions<MiniaturesOptions> options, TimeProvider clock) : ICommitHook
 {
     private readonly Lock _gate = new();
     private long _version;
@@ -33,7 +22,7 @@ internal sealed class TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOp
     private Task<Snapshot>? _loading;
     private long _loadingVersion = -1;
 
-    public void Invalidate() => Interlocked.Increment(ref _version);
+    public void Committed() => Interlocked.Increment(ref _version);
 
     public async Task<byte[]> GetAsync()
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.ListTypes;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.MoveMiniatures;
 
@@ -9,7 +9,7 @@ internal sealed record MoveMiniaturesRequest(Stage FromStage, Stage ToStage, int
 
 internal sealed record MoveMiniaturesCommand(Guid TypeId, Stage FromStage, Stage ToStage, int Qty) : ICommand<Result<TypeResponse>>;
 
-internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TypeListCache list, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
+internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
 {
     private static readonly Counter<long> Moved = MiniaturesModule.Meter.CreateCounter<long>("tracker.miniatures.moved", description: "Miniatures moved between stages.");
 
@@ -45,19 +45,16 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TypeL
             return MiniaturesErrors.InsufficientQty.WithDetail(command.FromStage.Code(), held, command.Qty)
                 .WithExtension("available", held).WithExtension("requested", command.Qty);
         }
-
-        list.Invalidate();
         Moved.Add(command.Qty);
-        return outcome.Type;
+        return TypeReader.From(outcome.Type);
     }
 }
 
 internal sealed class MoveMiniaturesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapPost("/types/{id:guid}/move", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, MoveMiniaturesRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/types/{id:guid}/move", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, MoveMiniaturesRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new MoveMiniaturesCommand(id, request.FromStage, request.ToStage, request.Qty), cancellationToken)).ToHttp(TypedResults.Ok))
-            .WithName("MiniaturesMove")
             .WithSummary("Move miniatures forward from one stage to a later one")
             .WithDescription("Answers the type's new counts. Fails with ERR_INSUFFICIENT_QTY (with `available`) when the source holds fewer than `qty`, ERR_INVALID_STAGE_TRANSITION when `toStage` is not later than `fromStage`, ERR_INVALID_QTY when `qty` is out of range.")
             .ProducesError(StatusCodes.Status404NotFound);

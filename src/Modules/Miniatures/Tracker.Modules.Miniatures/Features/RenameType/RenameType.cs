@@ -1,6 +1,6 @@
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.ListTypes;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.RenameType;
 
@@ -13,7 +13,7 @@ internal sealed class RenameTypeCommandValidator : AbstractValidator<RenameTypeC
     public RenameTypeCommandValidator() => RuleFor(c => c.Name).ValidTypeName();
 }
 
-internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db, TypeListCache list) : ICommandHandler<RenameTypeCommand, Result<TypeResponse>>
+internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db) : ICommandHandler<RenameTypeCommand, Result<TypeResponse>>
 {
     public async ValueTask<Result<TypeResponse>> Handle(RenameTypeCommand command, CancellationToken cancellationToken)
     {
@@ -34,8 +34,6 @@ internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db, TypeListC
         {
             return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
         }
-
-        list.Invalidate();
         return (await TypeReader.FindAsync(db, type.Id, cancellationToken))!;
     }
 }
@@ -43,9 +41,8 @@ internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db, TypeListC
 internal sealed class RenameTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        MiniaturesRoutes.Group(app).MapPut("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, RenameTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPut("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, RenameTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new RenameTypeCommand(id, request.Name), cancellationToken)).ToHttp(TypedResults.Ok))
-            .WithName("MiniaturesRenameType")
             .WithSummary("Rename a miniature type")
             .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

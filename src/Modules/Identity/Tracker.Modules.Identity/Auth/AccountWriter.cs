@@ -3,7 +3,7 @@ using Tracker.Modules.Identity.Contracts;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
 
-namespace Tracker.Modules.Identity.Features;
+namespace Tracker.Modules.Identity.Auth;
 
 /// <summary>Creates accounts the same way for every path that creates one: register, admin create, bootstrap.</summary>
 internal sealed class AccountWriter(IdentityDbContext db, IPasswordHasher<User> hasher, TimeProvider clock)

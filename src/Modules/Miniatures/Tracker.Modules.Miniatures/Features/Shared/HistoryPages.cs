@@ -4,7 +4,7 @@ using System.Text;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 
-namespace Tracker.Modules.Miniatures.Features;
+namespace Tracker.Modules.Miniatures.Features.Shared;
 
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next (older) page; null on the last page.</param>
 internal sealed record HistoryPageResponse(IReadOnlyList<HistoryGroup> Items, string? NextCursor);

@@ -1,4 +1,7 @@
-namespace Tracker.Modules.Identity.Features;
+using Mapster;
+using Tracker.Modules.Identity.Domain;
+
+namespace Tracker.Modules.Identity.Features.Shared;
 
 /// <summary>A user account as clients see it (never the password hash or security stamp).</summary>
 internal sealed record UserResponse(
@@ -9,3 +12,8 @@ internal sealed record UserResponse(
     bool IsActive,
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastLoginAt);
+
+internal static class UserResponseMapping
+{
+    public static UserResponse ToResponse(this User user) => user.Adapt<UserResponse>(IdentityMappings.Config);
+}

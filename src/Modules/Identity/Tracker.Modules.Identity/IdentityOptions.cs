@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using Tracker.BuildingBlocks.Modules;
+
 namespace Tracker.Modules.Identity;
 
 /// <summary>The <c>Identity</c> configuration section.</summary>
-internal sealed class IdentityModuleOptions
+internal sealed class IdentityOptions : IModuleOptions
 {
-    public const string Section = "Identity";
+    public static string Section => "Identity";
 
     public string Issuer { get; set; } = "tracker";
 
@@ -12,8 +15,10 @@ internal sealed class IdentityModuleOptions
     /// <summary>HMAC key for access tokens (at least 32 bytes). When empty, one is generated into the data directory.</summary>
     public string? SigningKey { get; set; }
 
+    [Range(typeof(TimeSpan), "00:00:10", "30.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    [Range(typeof(TimeSpan), "00:00:10", "365.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
     public bool AllowSelfRegistration { get; set; }
@@ -22,12 +27,16 @@ internal sealed class IdentityModuleOptions
     public string? BootstrapAdminPassword { get; set; }
 
     /// <summary>Failed logins for one username from one address before further attempts are refused.</summary>
+    [Range(1, 1000)]
     public int MaxFailedLogins { get; set; } = 5;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan LoginLockout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a user's active flag and security stamp may be served from memory.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

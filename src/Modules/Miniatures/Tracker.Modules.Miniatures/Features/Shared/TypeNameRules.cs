@@ -1,7 +1,7 @@
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 
-namespace Tracker.Modules.Miniatures.Features;
+namespace Tracker.Modules.Miniatures.Features.Shared;
 
 internal static class TypeNameRules
 {

@@ -3,7 +3,7 @@ using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
 
-namespace Tracker.Modules.Identity.Features;
+namespace Tracker.Modules.Identity.Features.Shared;
 
 /// <summary>What a successful sign-in or refresh returns.</summary>
 /// <param name="AccessToken">JWT for the Authorization: Bearer header.</param>
@@ -12,7 +12,7 @@ namespace Tracker.Modules.Identity.Features;
 internal sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, UserResponse User);
 
 /// <summary>Issues an access token plus a refresh token in the given family (a new family on sign-in).</summary>
-internal sealed class SessionTokens(IdentityDbContext db, AccessTokenIssuer issuer, IOptions<IdentityModuleOptions> options, TimeProvider clock)
+internal sealed class SessionTokens(IdentityDbContext db, AccessTokenIssuer issuer, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     /// <summary>Adds the refresh token to the context; the caller saves.</summary>
     public TokenResponse Issue(User user, Guid? familyId = null)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 
-namespace Tracker.Modules.Miniatures.Features;
+namespace Tracker.Modules.Miniatures.Features.Shared;
 
 /// <summary>The count in each stage, keyed by the stage constants.</summary>
 internal sealed record StageCountsResponse(
@@ -36,8 +36,6 @@ internal sealed record StageCountsResponse(
     }
 }
 
-internal sealed record StageCountRow(Stage Stage, int Count);
-
 /// <summary>A miniature type with its count per stage and in total.</summary>
 internal sealed record TypeResponse(Guid Id, string Name, StageCountsResponse Counts, int Total, DateTimeOffset CreatedAt);
 
@@ -47,14 +45,10 @@ internal sealed record TypeListResponse(IReadOnlyList<TypeResponse> Items);
 internal static class TypeReader
 {
     /// <summary>One type with its counts: a single query (one round trip on the move path).</summary>
-    public static async Task<TypeResponse?> FindAsync(MiniaturesDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var type = await db.Types.AsNoTracking()
-            .Where(t => t.Id == id)
-            .Select(t => new { t.Id, t.Name, t.CreatedAt, Counts = t.Counts.Select(c => new StageCountRow(c.Stage, c.Count)).ToList() })
-            .SingleOrDefaultAsync(cancellationToken);
-        return type is null ? null : Create(type.Id, type.Name, type.CreatedAt, StageCountsResponse.From(type.Counts));
-    }
+    public static async Task<TypeResponse?> FindAsync(MiniaturesDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.FindTypeAsync(id, cancellationToken) is { } stored ? From(stored) : null;
+
+    public static TypeResponse From(StoredType stored) => Create(stored.Id, stored.Name, stored.CreatedAt, StageCountsResponse.From(stored.Counts));
 
     /// <summary>
     /// Many types, A–Z. Types and counts are read by two plain queries and joined here: sorting the 1,000 types

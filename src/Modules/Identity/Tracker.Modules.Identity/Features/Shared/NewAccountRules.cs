@@ -1,6 +1,6 @@
 using Tracker.Modules.Identity.Domain;
 
-namespace Tracker.Modules.Identity.Features;
+namespace Tracker.Modules.Identity.Features.Shared;
 
 /// <summary>What a new account's username, display name and password must look like (self-registered or created).</summary>
 internal static class NewAccountRules

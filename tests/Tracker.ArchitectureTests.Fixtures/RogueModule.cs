@@ -50,3 +50,63 @@ namespace Tracker.Fixtures.RogueHost
         public static object Wire() => new Tracker.Modules.Rogue.DoThingProcessor();
     }
 }
+
+namespace Tracker.Modules.Rogue.Features.Lend
+{
+    internal sealed record LendResponse;
+
+    // Breaks handler placement: reacts to an integration event outside IntegrationEvents/.
+    internal sealed class RogueHappenedHandler : Tracker.BuildingBlocks.Messaging.IIntegrationEventHandler<Contracts.RogueHappened>
+    {
+        public Task Handle(Contracts.RogueHappened integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+namespace Tracker.Modules.Rogue.Features.Borrow
+{
+    // Breaks slice separation: one slice using another slice's type instead of Features/Shared.
+    internal sealed class BorrowingHandler
+    {
+        public object Borrow() => new Features.Lend.LendResponse();
+    }
+}
+
+namespace Tracker.Modules.Rogue.Domain
+{
+    // Breaks domain purity: an entity that knows EF Core and a slice.
+    internal sealed class Gadget
+    {
+        public Microsoft.EntityFrameworkCore.DbContext? Context { get; init; }
+
+        public Features.Lend.LendResponse? Lent { get; init; }
+    }
+}
+
+namespace Tracker.Modules.Rogue.Data
+{
+    // Breaks the persistence rule: Data reaching into a slice.
+    internal static class GadgetStore
+    {
+        public static object Load() => new Features.Lend.LendResponse();
+    }
+}
+
+namespace Tracker.Modules.Rogue
+{
+    // Breaks unique error codes: reuses a code BuildingBlocks already defines.
+    internal static class RogueErrors
+    {
+        public static readonly Tracker.BuildingBlocks.Results.Error Invalid = new(
+            "ERR_VALIDATION", Tracker.BuildingBlocks.Results.ErrorKind.BadRequest, new("Invalid", "Неверно"), new("Invalid.", "Неверно."));
+    }
+
+    // Breaks the route rule: one route under the module's prefix, one escaping into another module's space.
+    internal static class RogueRoutes
+    {
+        public static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
+        {
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, "/api/v1/rogue/fine", () => "fine");
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, "/api/v1/identity/users/stolen", () => "stolen");
+        }
+    }
+}

@@ -3,9 +3,13 @@ using Carter;
 using FluentValidation;
 using Mediator;
 using NetArchTest.Rules;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Tracker.BuildingBlocks.Contracts;
+using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Modules;
+using Tracker.BuildingBlocks.Results;
 
 namespace Tracker.ArchitectureTests;
 
@@ -59,6 +63,73 @@ internal static class ArchitectureRules
         var internals = modules.SelectMany(ModuleTypes).Where(t => !t.IsVisible).Select(t => t.FullName!).ToArray();
         return Failing(hostTypes.And().DoNotResideInNamespaceStartingWith("Mediator").ShouldNot().HaveDependencyOnAny(internals).GetResult());
     }
+
+    /// <summary>
+    /// A slice (<c>Features/&lt;UseCase&gt;</c>) uses its module's Domain, Data and <c>Features/Shared</c>, never another
+    /// slice: what two slices need belongs in Shared.
+    /// </summary>
+    public static IReadOnlyList<string> SlicesStayApart(Assembly module, string? rootNamespace = null)
+    {
+        var features = (rootNamespace ?? module.GetName().Name) + ".Features.";
+        string? SliceOf(Type type) => type.Namespace!.StartsWith(features, StringComparison.Ordinal) ? type.Namespace[features.Length..].Split('.')[0] : null;
+        var typesBySlice = ModuleTypes(module).Where(t => SliceOf(t) is { } slice && slice != "Shared").ToLookup(t => SliceOf(t)!);
+        return
+        [
+            .. typesBySlice.SelectMany(slice => Failing(Types.InAssembly(module).That().ResideInNamespace(features + slice.Key)
+                .ShouldNot().HaveDependencyOnAny([.. typesBySlice.Where(other => other.Key != slice.Key).SelectMany(other => other).Select(t => t.FullName!)])
+                .GetResult())),
+        ];
+    }
+
+    /// <summary>The domain model knows nothing of persistence, HTTP or the use cases built on it.</summary>
+    public static IReadOnlyList<string> DomainIsPlain(Assembly module, string? rootNamespace = null)
+    {
+        var name = rootNamespace ?? module.GetName().Name!;
+        return Failing(Types.InAssembly(module).That().ResideInNamespace(name + ".Domain")
+            .ShouldNot().HaveDependencyOnAny(name + ".Data", name + ".Features", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
+            .GetResult());
+    }
+
+    /// <summary>Persistence serves the use cases; it never depends on them.</summary>
+    public static IReadOnlyList<string> DataIgnoresFeatures(Assembly module, string? rootNamespace = null)
+    {
+        var name = rootNamespace ?? module.GetName().Name!;
+        return Failing(Types.InAssembly(module).That().ResideInNamespace(name + ".Data").ShouldNot().HaveDependencyOn(name + ".Features").GetResult());
+    }
+
+    /// <summary>Reactions to other modules' events live together in <c>IntegrationEvents/</c>.</summary>
+    public static IReadOnlyList<string> IntegrationEventHandlersInPlace(Assembly module, string? rootNamespace = null) =>
+        Failing(Types.InAssembly(module).That().ImplementInterface(typeof(IIntegrationEventHandler<>))
+            .Should().ResideInNamespace((rootNamespace ?? module.GetName().Name) + ".IntegrationEvents").GetResult());
+
+    /// <summary>
+    /// Every route declared by a module's code is under the module's prefix. An endpoint belongs to the assembly
+    /// that declares its handler.
+    /// </summary>
+    public static IReadOnlyList<string> RoutesUnderModulePrefix(IEnumerable<Endpoint> endpoints, IReadOnlyDictionary<Assembly, string> moduleNames) =>
+    [
+        .. endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route: e.RoutePattern.RawText ?? string.Empty, Handler: e.Metadata.GetMetadata<MethodInfo>()))
+            .Where(e => e.Handler?.DeclaringType is { } type && moduleNames.ContainsKey(type.Assembly))
+            .Where(e =>
+            {
+                var prefix = ModuleRoutes.PrefixOf(moduleNames[e.Handler!.DeclaringType!.Assembly]);
+                return e.Route != prefix && !e.Route.StartsWith(prefix + "/", StringComparison.Ordinal);
+            })
+            .Select(e => e.Route),
+    ];
+
+    /// <summary>Error codes are unique across BuildingBlocks and every module: a client can switch on a code alone.</summary>
+    public static IReadOnlyList<string> DuplicateErrorCodes(IEnumerable<Assembly> assemblies) =>
+    [
+        .. assemblies.SelectMany(ModuleTypes)
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(f => f.FieldType == typeof(Error))
+            .Select(f => (Error)f.GetValue(null)!)
+            .GroupBy(e => e.Code)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key),
+    ];
 
     /// <summary>A module's own types (not the attributes the compiler embeds in every assembly).</summary>
     private static IEnumerable<Type> ModuleTypes(Assembly assembly) =>

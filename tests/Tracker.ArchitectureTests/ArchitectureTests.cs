@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Routing;
 using NetArchTest.Rules;
+using Tracker.BuildingBlocks.Http;
+using Tracker.Host;
 
 namespace Tracker.ArchitectureTests;
 
@@ -38,6 +41,50 @@ public sealed class ArchitectureTests
     {
         var assembly = ModuleCatalog.Module(module);
         Assert.Empty(ArchitectureRules.NamingConventions(() => Types.InAssembly(assembly).That().ResideInNamespaceStartingWith("Tracker")));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleCatalog.ModuleNames), MemberType = typeof(ModuleCatalog))]
+    public void A_slice_uses_shared_code_domain_and_data_but_never_another_slice(string module) =>
+        Assert.Empty(ArchitectureRules.SlicesStayApart(ModuleCatalog.Module(module)));
+
+    [Theory]
+    [MemberData(nameof(ModuleCatalog.ModuleNames), MemberType = typeof(ModuleCatalog))]
+    public void The_domain_depends_on_neither_data_features_ef_core_nor_aspnet_core(string module) =>
+        Assert.Empty(ArchitectureRules.DomainIsPlain(ModuleCatalog.Module(module)));
+
+    [Theory]
+    [MemberData(nameof(ModuleCatalog.ModuleNames), MemberType = typeof(ModuleCatalog))]
+    public void Data_does_not_depend_on_features(string module) =>
+        Assert.Empty(ArchitectureRules.DataIgnoresFeatures(ModuleCatalog.Module(module)));
+
+    [Theory]
+    [MemberData(nameof(ModuleCatalog.ModuleNames), MemberType = typeof(ModuleCatalog))]
+    public void Integration_event_handlers_live_in_IntegrationEvents(string module) =>
+        Assert.Empty(ArchitectureRules.IntegrationEventHandlersInPlace(ModuleCatalog.Module(module)));
+
+    [Fact]
+    public void Error_codes_are_unique_across_all_modules() =>
+        Assert.Empty(ArchitectureRules.DuplicateErrorCodes([typeof(Tracker.BuildingBlocks.Results.Error).Assembly, .. ModuleCatalog.Modules]));
+
+    [Fact]
+    public void Every_route_is_under_its_modules_prefix()
+    {
+        var names = TrackerModules.All.ToDictionary(m => m.GetType().Assembly, m => m.Name);
+        Assert.Empty(ArchitectureRules.RoutesUnderModulePrefix(HostEndpoints.All, names));
+        Assert.All(TrackerModules.All, m => Assert.Contains(HostEndpoints.All.OfType<RouteEndpoint>(), e => e.RoutePattern.RawText!.StartsWith(ModuleRoutes.PrefixOf(m.Name) + "/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_module_endpoint_has_a_unique_operation_name_taken_from_its_slice()
+    {
+        var moduleEndpoints = HostEndpoints.All.Where(e => e.Metadata.GetMetadata<ModuleEndpointMetadata>() is not null).ToList();
+        var names = moduleEndpoints.Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName).ToList();
+        Assert.NotEmpty(names);
+        Assert.DoesNotContain(null, names);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("moveMiniatures", names);
+        Assert.Contains("getUser", names);
     }
 
     [Fact]
@@ -83,6 +130,35 @@ public sealed class ArchitectureRulesCanFailTests
         Assert.Contains($"{Rogue}.DoThing", failing);
         Assert.Contains($"{Rogue}.DoThingProcessor", failing);
         Assert.Contains($"{Rogue}.ThingChecker", failing);
+    }
+
+    [Fact]
+    public void Slice_rule_catches_a_slice_using_another_slice() =>
+        Assert.Equal([$"{Rogue}.Features.Borrow.BorrowingHandler"], ArchitectureRules.SlicesStayApart(Fixture, Rogue));
+
+    [Fact]
+    public void Domain_rule_catches_an_entity_that_knows_ef_core_and_a_slice() =>
+        Assert.Equal([$"{Rogue}.Domain.Gadget"], ArchitectureRules.DomainIsPlain(Fixture, Rogue));
+
+    [Fact]
+    public void Data_rule_catches_persistence_reaching_into_a_slice() =>
+        Assert.Equal([$"{Rogue}.Data.GadgetStore"], ArchitectureRules.DataIgnoresFeatures(Fixture, Rogue));
+
+    [Fact]
+    public void Handler_rule_catches_an_integration_event_handler_outside_IntegrationEvents() =>
+        Assert.Equal([$"{Rogue}.Features.Lend.RogueHappenedHandler"], ArchitectureRules.IntegrationEventHandlersInPlace(Fixture, Rogue));
+
+    [Fact]
+    public void Error_code_rule_catches_a_code_defined_twice() =>
+        Assert.Equal(["ERR_VALIDATION"], ArchitectureRules.DuplicateErrorCodes([typeof(Tracker.BuildingBlocks.Results.Error).Assembly, Fixture]));
+
+    [Fact]
+    public void Route_rule_catches_a_route_outside_the_modules_prefix()
+    {
+        var app = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder().Build();
+        Tracker.Modules.Rogue.RogueRoutes.Map(app);
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints);
+        Assert.Equal(["/api/v1/identity/users/stolen"], ArchitectureRules.RoutesUnderModulePrefix(endpoints, new Dictionary<System.Reflection.Assembly, string> { [Fixture] = "rogue" }));
     }
 
     [Fact]

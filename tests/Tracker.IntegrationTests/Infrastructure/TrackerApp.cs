@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,13 @@ public sealed class TrackerApp(TestDatabase database, IReadOnlyDictionary<string
             services?.Invoke(s);
         });
     }
+
+    /// <summary>
+    /// A client of the in-memory server as the factory builds it (following redirects), whose 201 answers are
+    /// checked by <see cref="LocationFollower"/>.
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(new RedirectHandler(), new LocationFollower(async () => (await LoginAsync("admin", AdminPassword)).AccessToken));
 
     public async Task<HttpClient> SignInAsync(string username, string password)
     {

@@ -21,6 +21,24 @@ public sealed class HostTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Every_created_answer_carries_a_Location_that_resolves()
+    {
+        var followedBefore = LocationFollower.Followed;
+        using var admin = await _app.AdminAsync();
+
+        var user = await admin.PostAsJsonAsync("/api/v1/identity/users", new { username = "located", displayName = "Located", password = "Located-Pw1!", role = "worker" });
+        var type = await admin.PostAsJsonAsync("/api/v1/miniatures/types", new { name = "Located Knights" });
+
+        await Http.ExpectAsync(user, HttpStatusCode.Created);
+        await Http.ExpectAsync(type, HttpStatusCode.Created);
+        var userId = (await user.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/identity/users/{userId}", user.Headers.Location?.OriginalString);
+        Assert.StartsWith("/api/v1/miniatures/types/", type.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        // The test client followed both (and fails any test whose 201 points nowhere).
+        Assert.True(LocationFollower.Followed >= followedBefore + 2);
+    }
+
+    [Fact]
     public async Task Liveness_and_readiness_report_healthy_once_migrated()
     {
         var client = _app.CreateClient();

@@ -30,8 +30,8 @@ internal static class MiniaturesErrors
         new($"The quantity must be between 1 and {Quantities.MaxPerOperation}.", $"Количество должно быть от 1 до {Quantities.MaxPerOperation}."));
 
     public static readonly Error TypeFull = new(
-        "ERR_INVALID_QTY", ErrorKind.BadRequest,
-        new("Invalid quantity", "Неверное количество"),
+        "ERR_TYPE_FULL", ErrorKind.BadRequest,
+        new("Type is full", "Тип заполнен"),
         new($"A miniature type holds at most {Quantities.MaxPerType} miniatures.", $"Тип миниатюр вмещает не более {Quantities.MaxPerType} миниатюр."));
 
     public static readonly Error ImportInvalid = new(

@@ -1,5 +1,5 @@
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.ExportState;
+using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
 

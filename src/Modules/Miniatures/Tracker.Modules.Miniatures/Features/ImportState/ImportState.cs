@@ -130,4 +130,4 @@ internal sealed class ImportStateEndpoint : ICarterModule
 }
 
 /// <summary>The request body as documented: the same shape <c>GET /export</c> produces.</summary>
-internal sealed record ImportDocumentSchema(string Format, int Version, DateTimeOffset? ExportedAt, IReadOnlyList<ExportState.ExportedType> Types);
+internal sealed record ImportDocumentSchema(string Format, int Version, DateTimeOffset? ExportedAt, IReadOnlyList<ExportedType> Types);

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# The test command: builds with warnings as errors, then runs every test on SQLite and on a throwaway
-# PostgreSQL cluster (installed from Debian's packages when missing). Ends with "N passed, N failed".
+# The test command: builds with warnings as errors, runs the tests that need no database (unit and architecture
+# tests) once, then the integration tests on SQLite and on a throwaway PostgreSQL cluster (installed from Debian's
+# packages when missing). Ends with "N passed, N failed, N skipped", counted from the TRX files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 results=$(mktemp -d /tmp/tracker-results.XXXXXX)
+# shellcheck source=build/postgres.sh
+source build/postgres.sh
+unset POSTGRES_DIR # only ever stop the cluster this script started
+trap 'postgres_stop; rm -rf "$results"' EXIT
 
 dotnet tool restore >/dev/null
 dotnet build Tracker.sln -c Release -warnaserror -nologo -v q
@@ -15,36 +20,58 @@ else
   echo "Node.js is not installed: skipping the OpenAPI lint (build/lint-openapi.sh)" >&2
 fi
 
-# shellcheck source=build/postgres.sh
-source build/postgres.sh
-postgres_start
-trap 'postgres_stop; rm -rf "$results"' EXIT
+# Every test project; those named *IntegrationTests run against a database, once per provider.
+once=(); per_provider=()
+for project in tests/*/*.csproj; do
+  grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
+  case $(basename "$project" .csproj) in
+    *IntegrationTests) per_provider+=("$project") ;;
+    *) once+=("$project") ;;
+  esac
+done
 
-run_suite() { # provider
-  local provider=$1
-  echo "=== tests on $provider ==="
+suites=()
+run_tests() { # label project [VAR=value...]
+  local label=$1 project=$2; shift 2
+  suites+=("$label")
+  echo "=== $label ==="
   set +e
-  TRACKER_TEST_PROVIDER=$provider TRACKER_TEST_POSTGRES=$POSTGRES_URL \
-    dotnet test Tracker.sln -c Release --no-build --nologo \
-      --logger "trx;LogFilePrefix=$provider" --results-directory "$results" 2>&1 | tee "$results/$provider.log"
+  env "$@" dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFilePrefix=$label" --results-directory "$results" 2>&1 | tee "$results/$label.log"
   local code=${PIPESTATUS[0]}
   set -e
   return "$code"
 }
 
 status=0
-run_suite Sqlite || status=1
-run_suite PostgreSQL || status=1
+for project in "${once[@]}"; do
+  run_tests "$(basename "$project" .csproj)" "$project" || status=1
+done
 
-# Count outcomes from the TRX files so that a run that executed nothing is visible.
+postgres_start
+for provider in Sqlite PostgreSQL; do
+  for project in "${per_provider[@]}"; do
+    run_tests "$(basename "$project" .csproj)-$provider" "$project" \
+      "TRACKER_TEST_PROVIDER=$provider" "TRACKER_TEST_POSTGRES=$POSTGRES_URL" || status=1
+  done
+done
+
+# Count outcomes from the TRX files, so that a suite that executed nothing (or never reported) is visible.
+counter() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
 passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+for label in "${suites[@]}"; do
+  executed=0
+  for trx in "$results/${label}"_*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(counter passed "$counters"); f=$(counter failed "$counters"); s=$(counter notExecuted "$counters")
+    executed=$((executed + ${p:-0} + ${f:-0}))
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  done
+  if [ "$executed" -eq 0 ]; then
+    echo "$label: no test was executed" >&2
+    status=1
+  fi
 done
 if [ "$passed" -eq 0 ]; then
   echo "no test was executed" >&2

@@ -1,3 +1,7 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -47,6 +51,11 @@ internal static class OpenApiSetup
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
+                if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } enumType)
+                {
+                    DescribeEnum(schema, enumType);
+                }
+
                 if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type) && schema.Properties is not null)
                 {
                     schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine-readable error code, e.g. ERR_VALIDATION." };
@@ -81,6 +90,21 @@ internal static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// Enums are strings on the wire (a converter on the type or the host's camelCase one); generated clients need
+    /// <c>type: string</c> and the names, which the generator leaves out for some converters.
+    /// </summary>
+    private static void DescribeEnum(OpenApiSchema schema, Type enumType)
+    {
+        var nullable = schema.Type is { } type && type.HasFlag(JsonSchemaType.Null);
+        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        if (schema.Enum is not { Count: > 0 })
+        {
+            schema.Enum = [.. enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(field =>
+                (JsonNode)(field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(field.Name)))];
+        }
+    }
 
     private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiResponse? template)
     {

@@ -16,6 +16,7 @@ using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
+using Tracker.BuildingBlocks.Security;
 
 namespace Tracker.Host.Setup;
 
@@ -42,6 +43,8 @@ internal static class TrackerHostSetup
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
+            // Ahead of the general enum converter, which would take "Admin" or "manager, planner" for a role.
+            json.SerializerOptions.Converters.Add(new RoleJsonConverter());
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });

@@ -30,11 +30,11 @@ public sealed class UserAdministrationTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Invalid_role_and_short_password_are_field_errors()
+    public async Task Short_fields_and_a_missing_role_are_field_errors()
     {
         using var admin = await _app.AdminAsync();
 
-        var response = await admin.PostAsJsonAsync("/api/v1/identity/users", new { username = "x", displayName = "", password = "short", role = "emperor" });
+        var response = await admin.PostAsJsonAsync("/api/v1/identity/users", new { username = "x", displayName = "", password = "short" });
 
         var problem = await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_VALIDATION");
         var errors = problem.GetProperty("errors");
@@ -42,6 +42,39 @@ public sealed class UserAdministrationTests(AppFixture fixture) : IClassFixture<
         {
             Assert.True(errors.TryGetProperty(field, out _), $"expected an error for {field}");
         }
+    }
+
+    [Theory]
+    [InlineData("emperor")]
+    [InlineData("Admin")]
+    [InlineData("manager, planner")]
+    [InlineData(" worker")]
+    [InlineData("1")]
+    public async Task Only_the_exact_role_names_are_accepted_in_a_body(string role)
+    {
+        var id = await _app.CreateUserAsync($"exact-{Guid.NewGuid():N}"[..20], "worker");
+        using var admin = await _app.AdminAsync();
+
+        var created = await admin.PostAsJsonAsync("/api/v1/identity/users", new { username = "not-created", displayName = "N", password = "Password-123", role });
+        var changed = await admin.PutAsJsonAsync($"/api/v1/identity/users/{id}/role", new { role });
+
+        foreach (var response in new[] { created, changed })
+        {
+            var problem = await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_MALFORMED_JSON");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("$.role", out _), "expected the role to be named");
+        }
+
+        Assert.Equal("worker", (await Http.ReadAsync<UserDto>(await admin.GetAsync($"/api/v1/identity/users/{id}"))).Role);
+    }
+
+    [Fact]
+    public async Task An_unknown_role_filter_is_a_field_error()
+    {
+        using var admin = await _app.AdminAsync();
+
+        var problem = await Http.ExpectProblemAsync(await admin.GetAsync("/api/v1/identity/users?role=emperor"), HttpStatusCode.BadRequest, "ERR_VALIDATION");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("role", out _));
     }
 
     [Fact]
@@ -58,19 +91,84 @@ public sealed class UserAdministrationTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Users_are_listed_paged_and_filtered()
+    public async Task Users_are_listed_filtered_and_paged_by_cursor()
     {
         for (var i = 0; i < 3; i++)
         {
             await _app.CreateUserAsync($"lister-{i}", "worker");
         }
 
+        await _app.CreateUserAsync("lister-boss", "manager");
         using var admin = await _app.AdminAsync();
-        var page = await Http.ReadAsync<UserPage>(await admin.GetAsync("/api/v1/identity/users?search=LISTER&role=worker&pageSize=2&page=2"));
 
-        Assert.Equal(3, page.TotalCount);
-        Assert.Equal(2, page.PageSize);
-        Assert.Equal("lister-2", Assert.Single(page.Items).Username);
+        var first = await Http.ReadAsync<UserPage>(await admin.GetAsync("/api/v1/identity/users?search=LISTER&role=worker&active=true&limit=2"));
+        var second = await Http.ReadAsync<UserPage>(await admin.GetAsync($"/api/v1/identity/users?search=LISTER&role=worker&active=true&limit=2&cursor={first.NextCursor}"));
+
+        Assert.Equal(["lister-0", "lister-1"], first.Items.Select(u => u.Username));
+        Assert.NotNull(first.NextCursor);
+        Assert.Equal("lister-2", Assert.Single(second.Items).Username);
+        Assert.Null(second.NextCursor);
+    }
+
+    [Fact]
+    public async Task Paging_through_every_user_returns_each_exactly_once_in_order()
+    {
+        // Created out of order and in mixed case: the list is ordered by the case-insensitive username.
+        string[] names = ["Pager-k", "pager-c", "PAGER-x", "pager-a", "pager-m", "Pager-B", "pager-z"];
+        foreach (var name in names)
+        {
+            await _app.CreateUserAsync(name, "worker");
+        }
+
+        using var admin = await _app.AdminAsync();
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await Http.ReadAsync<UserPage>(await admin.GetAsync($"/api/v1/identity/users?search=pager&limit=3{(cursor is null ? string.Empty : "&cursor=" + cursor)}"));
+            Assert.InRange(page.Items.Count, 1, 3);
+            seen.AddRange(page.Items.Select(u => u.Username));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(names.OrderBy(n => n.ToUpperInvariant(), StringComparer.Ordinal), seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task A_tampered_cursor_is_a_field_error()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await _app.CreateUserAsync($"tamper-{i}", "worker");
+        }
+
+        using var admin = await _app.AdminAsync();
+        var cursor = (await Http.ReadAsync<UserPage>(await admin.GetAsync("/api/v1/identity/users?search=tamper&limit=1"))).NextCursor!;
+        var tampered = (cursor[0] == 'A' ? "B" : "A") + cursor[1..];
+
+        foreach (var bad in new[] { tampered, "garbage", cursor + "AA" })
+        {
+            var problem = await Http.ExpectProblemAsync(await admin.GetAsync($"/api/v1/identity/users?cursor={bad}"), HttpStatusCode.BadRequest, "ERR_VALIDATION");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _), $"expected the cursor named for {bad}");
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("201")]
+    [InlineData("-1")]
+    [InlineData("many")]
+    public async Task A_limit_outside_1_to_200_is_a_field_error(string limit)
+    {
+        using var admin = await _app.AdminAsync();
+
+        var problem = await Http.ExpectProblemAsync(await admin.GetAsync($"/api/v1/identity/users?limit={limit}"), HttpStatusCode.BadRequest, "ERR_VALIDATION");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
     }
 
     [Fact]
@@ -137,5 +235,5 @@ public sealed class UserAdministrationTests(AppFixture fixture) : IClassFixture<
         await Http.ExpectProblemAsync(response, HttpStatusCode.Forbidden, "ERR_REGISTRATION_DISABLED");
     }
 
-    private sealed record UserPage(List<UserDto> Items, int Page, int PageSize, int TotalCount);
+    private sealed record UserPage(List<UserDto> Items, string? NextCursor);
 }

@@ -27,6 +27,24 @@ public sealed class MiniatureTypesTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal("In box", stages[0].GetProperty("labels").GetProperty("en").GetString());
     }
 
+    [Theory]
+    [InlineData("/history?limit=201", "limit")]
+    [InlineData("/history?limit=0", "limit")]
+    [InlineData("/history?cursor=MTIzNDU", "cursor")]
+    [InlineData("/types/{id}/history?limit=201", "limit")]
+    [InlineData("/types/{id}/history?cursor=not-ours", "cursor")]
+    public async Task History_pages_take_1_to_200_groups_and_only_cursors_the_api_issued(string query, string field)
+    {
+        var api = await ApiAsync();
+        var type = await api.CreateAsync($"Paged {Guid.NewGuid():N}", 1);
+
+        var response = await api.Client.GetAsync($"/api/v1/miniatures{query.Replace("{id}", type.Id.ToString(), StringComparison.Ordinal)}");
+
+        var problem = await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_VALIDATION");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"expected {field} named");
+        Assert.Single((await api.TypeHistoryAsync(type.Id, limit: 200)).Items);
+    }
+
     [Fact]
     public async Task A_new_type_holds_its_initial_quantity_in_the_box_and_logs_the_purchase()
     {

@@ -49,6 +49,28 @@ public sealed class HostTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task OpenApi_documents_paging_parameters_with_their_bounds_and_roles_as_a_string_enum()
+    {
+        var document = await Http.ReadAsync<JsonElement>(await _app.CreateClient().GetAsync("/openapi/v1.json"));
+        var paths = document.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/v1/identity/users", "/api/v1/miniatures/history", "/api/v1/miniatures/types/{id}/history" })
+        {
+            var parameters = paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+                .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+            Assert.Equal("string", parameters["cursor"].GetProperty("type").GetString());
+            var limit = parameters["limit"];
+            Assert.Equal((1, 200, 50), (limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32(), limit.GetProperty("default").GetInt32()));
+        }
+
+        var role = document.GetProperty("components").GetProperty("schemas").GetProperty("Role");
+        Assert.Equal("string", role.GetProperty("type").GetString());
+        Assert.Equal(["admin", "manager", "planner", "worker"], role.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        var stage = document.GetProperty("components").GetProperty("schemas").GetProperty("Stage");
+        Assert.Equal("string", stage.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task OpenApi_document_is_3_1_with_bearer_scheme_named_tagged_operations_and_problem_responses()
     {
         var document = await Http.ReadAsync<JsonElement>(await _app.CreateClient().GetAsync("/openapi/v1.json"));

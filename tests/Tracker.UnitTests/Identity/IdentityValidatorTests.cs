@@ -16,7 +16,7 @@ public sealed class IdentityValidatorTests
     /// <summary>The properties that failed, for both ways of opening an account (they share the rules).</summary>
     private static IEnumerable<string> Failures(string username, string displayName = "Alice", string password = GoodPassword)
     {
-        var created = CreateUser.Validate(new CreateUserCommand(username, displayName, password, TrackerRoles.Worker));
+        var created = CreateUser.Validate(new CreateUserCommand(username, displayName, password, Role.worker));
         var registered = Register.Validate(new RegisterCommand(username, displayName, password));
         var failed = created.Errors.Select(e => e.PropertyName).Distinct().Order().ToList();
         Assert.Equal(failed, registered.Errors.Select(e => e.PropertyName).Distinct().Order());
@@ -90,13 +90,13 @@ public sealed class IdentityValidatorTests
         Assert.Equal(["DisplayName", "Password", "Username"], Failures("x", displayName: "", password: "short"));
     }
 
+    // Unknown names never get this far (the JSON converter refuses them); a role that was not sent arrives as 0.
     [Theory]
-    [InlineData("superuser")]
-    [InlineData("Admin")]
-    [InlineData("")]
-    public void An_admin_cannot_create_a_user_with_an_unknown_role(string role)
+    [InlineData(0)]
+    [InlineData(99)]
+    public void An_admin_cannot_create_a_user_without_a_known_role(int role)
     {
-        var result = CreateUser.Validate(new CreateUserCommand("alice", "Alice", GoodPassword, role));
+        var result = CreateUser.Validate(new CreateUserCommand("alice", "Alice", GoodPassword, (Role)role));
 
         Assert.Equal("Role", Assert.Single(result.Errors).PropertyName);
     }

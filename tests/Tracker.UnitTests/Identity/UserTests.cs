@@ -7,7 +7,7 @@ public sealed class UserTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static User NewWorker() => User.Create(" alice ", "  Alice Smith ", TrackerRoles.Worker, Now);
+    private static User NewWorker() => User.Create(" alice ", "  Alice Smith ", Role.worker, Now);
 
     [Fact]
     public void A_new_user_is_active_with_trimmed_names_and_a_time_ordered_id()
@@ -39,7 +39,7 @@ public sealed class UserTests
     [Fact]
     public void A_user_cannot_be_created_with_an_unknown_role()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => User.Create("alice", "Alice", "superuser", Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => User.Create("alice", "Alice", (Role)0, Now));
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class UserTests
         var user = NewWorker();
         var stamp = user.SecurityStamp;
 
-        var previous = user.ChangeRole(TrackerRoles.Manager);
+        var previous = user.ChangeRole(Role.manager);
 
-        Assert.Equal(TrackerRoles.Worker, previous);
-        Assert.Equal(TrackerRoles.Manager, user.Role);
+        Assert.Equal(Role.worker, previous);
+        Assert.Equal(Role.manager, user.Role);
         Assert.NotEqual(stamp, user.SecurityStamp);
     }
 
@@ -61,7 +61,7 @@ public sealed class UserTests
         var user = NewWorker();
         var stamp = user.SecurityStamp;
 
-        Assert.Equal(TrackerRoles.Worker, user.ChangeRole(TrackerRoles.Worker));
+        Assert.Equal(Role.worker, user.ChangeRole(Role.worker));
         Assert.Equal(stamp, user.SecurityStamp);
     }
 
@@ -71,8 +71,8 @@ public sealed class UserTests
         var user = NewWorker();
         var stamp = user.SecurityStamp;
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => user.ChangeRole("superuser"));
-        Assert.Equal(TrackerRoles.Worker, user.Role);
+        Assert.Throws<ArgumentOutOfRangeException>(() => user.ChangeRole((Role)99));
+        Assert.Equal(Role.worker, user.Role);
         Assert.Equal(stamp, user.SecurityStamp);
     }
 

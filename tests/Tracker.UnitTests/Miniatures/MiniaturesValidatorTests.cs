@@ -1,7 +1,6 @@
 using FluentValidation.Results;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.CreateType;
-using Tracker.Modules.Miniatures.Features.GetHistory;
 using Tracker.Modules.Miniatures.Features.ListTypes;
 using Tracker.Modules.Miniatures.Features.RenameType;
 
@@ -68,29 +67,6 @@ public sealed class MiniaturesValidatorTests
         Assert.True(validator.Validate(new ListTypesQuery()).IsValid);
         Assert.True(validator.Validate(new ListTypesQuery(new string('x', MiniatureType.NameMaxLength))).IsValid);
         Assert.False(validator.Validate(new ListTypesQuery(new string('x', MiniatureType.NameMaxLength + 1))).IsValid);
-    }
-
-    [Theory]
-    [InlineData(1, true)]
-    [InlineData(50, true)]
-    [InlineData(500, true)]
-    [InlineData(0, false)]
-    [InlineData(-1, false)]
-    [InlineData(501, false)]
-    public void A_history_page_holds_one_to_five_hundred_groups(int limit, bool valid)
-    {
-        Assert.Equal(valid, new GetHistoryQueryValidator().Validate(new GetHistoryQuery(limit)).IsValid);
-    }
-
-    [Theory]
-    [InlineData("not a cursor")]
-    [InlineData("!!!")]
-    [InlineData("MTIzNDU")]
-    public void A_history_cursor_the_api_did_not_issue_is_invalid(string cursor)
-    {
-        var result = new GetHistoryQueryValidator().Validate(new GetHistoryQuery(50, cursor));
-
-        Assert.Equal(nameof(GetHistoryQuery.Cursor), Assert.Single(result.Errors).PropertyName);
     }
 
     private static void AssertOnlyNameFails(ValidationResult result)

@@ -26,6 +26,7 @@ public static class ProblemDetailsSetup
                 problem.Detail ??= error.DetailIn(culture);
             }
 
+            RetryAfter.SetHeader(context.HttpContext.Response, problem);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions[ProblemResults.TraceIdMember] = ProblemResults.CurrentTraceId(context.HttpContext);
             var requestId = context.HttpContext.Features.Get<IHttpRequestIdentifierFeature>()?.TraceIdentifier;

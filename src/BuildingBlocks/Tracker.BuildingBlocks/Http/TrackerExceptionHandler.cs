@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Tracker.BuildingBlocks.Http;
 /// The last line of defence: validation failures, unreadable bodies and unexpected exceptions all become
 /// problem+json. Internals never reach the client; the stack trace goes to the log with the trace id.
 /// </summary>
-internal sealed class TrackerExceptionHandler(IProblemDetailsService problemDetails, ILogger<TrackerExceptionHandler> logger)
+internal sealed partial class TrackerExceptionHandler(IProblemDetailsService problemDetails, ILogger<TrackerExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ internal sealed class TrackerExceptionHandler(IProblemDetailsService problemDeta
         var error = exception switch
         {
             RequestValidationException => CommonErrors.Validation,
+            BadHttpRequestException bad when UnboundParameter(bad) is not null => CommonErrors.Validation,
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommonErrors.PayloadTooLarge,
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => CommonErrors.UnsupportedMediaType,
             BadHttpRequestException { InnerException: JsonException } => CommonErrors.MalformedJson,
@@ -46,6 +48,10 @@ internal sealed class TrackerExceptionHandler(IProblemDetailsService problemDeta
         {
             problem.Extensions["errors"] = validation.Errors;
         }
+        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = ["The value is missing or not valid here."] };
+        }
         else if (exception.InnerException is JsonException { Path: { } path })
         {
             // Where the body went wrong, never what it contained.
@@ -60,4 +66,23 @@ internal sealed class TrackerExceptionHandler(IProblemDetailsService problemDeta
             Exception = exception,
         });
     }
+
+    /// <summary>
+    /// The query or route parameter that minimal API binding could not read (an unknown enum name, "abc" for a
+    /// number), named as the client writes it. The framework reports it only in the exception's message.
+    /// </summary>
+    private static string? UnboundParameter(BadHttpRequestException exception)
+    {
+        var match = BindingFailure().Match(exception.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
+    private static partial Regex BindingFailure();
 }

@@ -1,10 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Http.Paging;
 
 namespace Tracker.BuildingBlocks.Mediator;
 
-/// <summary>Runs every FluentValidation validator of a message before its handler; failures become 400 with field errors.</summary>
+/// <summary>
+/// Runs every FluentValidation validator of a message (and the paging rules of a list query) before its handler;
+/// failures become 400 with field errors.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -12,6 +16,15 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]>? errors = null;
+        if (message is IPageQuery page)
+        {
+            foreach (var (field, error) in PageQueryValidation.Errors(page))
+            {
+                errors ??= [];
+                errors[field] = [error];
+            }
+        }
+
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

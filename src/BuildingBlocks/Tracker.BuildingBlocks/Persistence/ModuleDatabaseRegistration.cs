@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Modules;
 
@@ -65,7 +67,11 @@ public static class ModuleDatabaseRegistration
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
             _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
         };
-        return options.UseSnakeCaseNamingConvention();
+        // A failed save is not an error in itself: a unique violation is often expected and answered as a
+        // conflict. Whatever is not handled reaches the exception handler, which logs it as an error with its cause.
+        return options.UseSnakeCaseNamingConvention().ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ public interface ICurrentUser
 
     string Username { get; }
 
-    string Role { get; }
+    /// <summary>The role the access token grants; null when signed out.</summary>
+    Role? Role { get; }
 }
 
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
@@ -27,5 +28,5 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public string Username => Principal.FindFirstValue(TrackerClaims.Username) ?? string.Empty;
 
-    public string Role => Principal.FindFirstValue(TrackerClaims.Role) ?? string.Empty;
+    public Role? Role => Roles.TryParse(Principal.FindFirstValue(TrackerClaims.Role), out var role) ? role : null;
 }

@@ -16,9 +16,12 @@ public static class TrackerPolicies
     public static AuthorizationBuilder AddTrackerPolicies(this AuthorizationBuilder builder)
     {
         return builder
-            .AddPolicy(Admin, p => p.RequireRole(TrackerRoles.Admin))
-            .AddPolicy(Manager, p => p.RequireRole(TrackerRoles.Admin, TrackerRoles.Manager))
-            .AddPolicy(Planner, p => p.RequireRole(TrackerRoles.Admin, TrackerRoles.Manager, TrackerRoles.Planner))
-            .AddPolicy(Worker, p => p.RequireRole([.. TrackerRoles.All]));
+            .AddPolicy(Admin, p => p.RequireRole(RolesFrom(Role.admin)))
+            .AddPolicy(Manager, p => p.RequireRole(RolesFrom(Role.manager)))
+            .AddPolicy(Planner, p => p.RequireRole(RolesFrom(Role.planner)))
+            .AddPolicy(Worker, p => p.RequireRole(RolesFrom(Role.worker)));
     }
+
+    /// <summary>The claim values admitted by a policy: <paramref name="lowest"/> and every role above it.</summary>
+    private static string[] RolesFrom(Role lowest) => [.. Roles.All.Where(r => r <= lowest).Select(r => r.ToString())];
 }

@@ -29,7 +29,7 @@ internal sealed class AccessTokenIssuer(SigningKeyProvider keys, IOptions<Identi
                 new Claim(TrackerClaims.UserId, user.Id.ToString()),
                 new Claim(TrackerClaims.Username, user.Username),
                 new Claim(TrackerClaims.DisplayName, user.DisplayName),
-                new Claim(TrackerClaims.Role, user.Role),
+                new Claim(TrackerClaims.Role, user.Role.ToString()),
                 new Claim(TrackerClaims.SecurityStamp, user.SecurityStamp.ToString("N")),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),

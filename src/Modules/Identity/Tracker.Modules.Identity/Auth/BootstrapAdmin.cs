@@ -27,7 +27,7 @@ internal sealed class BootstrapAdmin(IdentityDbContext db, AccountWriter account
         var password = string.IsNullOrEmpty(configured)
             ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_')
             : configured;
-        var created = await accounts.CreateAsync(Username, "Administrator", password, TrackerRoles.Admin, cancellationToken);
+        var created = await accounts.CreateAsync(Username, "Administrator", password, Role.admin, cancellationToken);
         if (created.IsFailure)
         {
             // Another instance seeded the same database at the same moment.

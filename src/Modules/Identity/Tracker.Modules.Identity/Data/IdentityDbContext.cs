@@ -40,7 +40,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.NormalizedUsername).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(512);
-        builder.Property(u => u.Role).HasMaxLength(16);
+        builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
         builder.ToTable(t => t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'manager', 'planner', 'worker')"));
     }
 }

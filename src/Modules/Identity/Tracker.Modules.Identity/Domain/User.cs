@@ -25,7 +25,7 @@ internal sealed class User
 
     public string PasswordHash { get; private set; } = string.Empty;
 
-    public string Role { get; private set; } = TrackerRoles.Worker;
+    public Role Role { get; private set; } = Role.worker;
 
     public bool IsActive { get; private set; }
 
@@ -35,9 +35,9 @@ internal sealed class User
 
     public DateTimeOffset? LastLoginAt { get; private set; }
 
-    public static User Create(string username, string displayName, string role, DateTimeOffset now)
+    public static User Create(string username, string displayName, Role role, DateTimeOffset now)
     {
-        if (!TrackerRoles.IsKnown(role))
+        if (!Enum.IsDefined(role))
         {
             throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role.");
         }
@@ -64,9 +64,9 @@ internal sealed class User
     public void RecordLogin(DateTimeOffset now) => LastLoginAt = now;
 
     /// <returns>The previous role.</returns>
-    public string ChangeRole(string role)
+    public Role ChangeRole(Role role)
     {
-        if (!TrackerRoles.IsKnown(role))
+        if (!Enum.IsDefined(role))
         {
             throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role.");
         }

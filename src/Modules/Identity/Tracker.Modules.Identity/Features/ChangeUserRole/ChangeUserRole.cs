@@ -6,14 +6,14 @@ using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.ChangeUserRole;
 
-internal sealed record ChangeUserRoleRequest(string Role);
+internal sealed record ChangeUserRoleRequest(Role Role);
 
-internal sealed record ChangeUserRoleCommand(Guid UserId, string Role) : ICommand<Result<UserResponse>>;
+internal sealed record ChangeUserRoleCommand(Guid UserId, Role Role) : ICommand<Result<UserResponse>>;
 
 internal sealed class ChangeUserRoleCommandValidator : AbstractValidator<ChangeUserRoleCommand>
 {
     public ChangeUserRoleCommandValidator() =>
-        RuleFor(c => c.Role).Must(TrackerRoles.IsKnown).WithMessage($"Role must be one of: {string.Join(", ", TrackerRoles.All)}.");
+        RuleFor(c => c.Role).KnownRole();
 }
 
 internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurrentUser currentUser, UserSessionValidator sessions, TimeProvider clock)
@@ -27,7 +27,7 @@ internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurren
             return IdentityErrors.UserNotFound.WithDetail(command.UserId);
         }
 
-        if (user.Id == currentUser.Id && command.Role != TrackerRoles.Admin)
+        if (user.Id == currentUser.Id && command.Role != Role.admin)
         {
             return IdentityErrors.SelfLockout;
         }
@@ -36,7 +36,7 @@ internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurren
         if (previous != command.Role)
         {
             var now = clock.GetUtcNow();
-            db.Publish(new UserRoleChanged(Guid.CreateVersion7(now), now, user.Id, previous, command.Role));
+            db.Publish(new UserRoleChanged(Guid.CreateVersion7(now), now, user.Id, previous.ToString(), command.Role.ToString()));
             await db.SaveChangesAsync(cancellationToken);
             sessions.Forget(user.Id);
         }

@@ -4,9 +4,9 @@ using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.CreateUser;
 
-internal sealed record CreateUserRequest(string Username, string DisplayName, string Password, string Role);
+internal sealed record CreateUserRequest(string Username, string DisplayName, string Password, Role Role);
 
-internal sealed record CreateUserCommand(string Username, string DisplayName, string Password, string Role) : ICommand<Result<UserResponse>>;
+internal sealed record CreateUserCommand(string Username, string DisplayName, string Password, Role Role) : ICommand<Result<UserResponse>>;
 
 internal sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCommand>
 {
@@ -15,7 +15,7 @@ internal sealed class CreateUserCommandValidator : AbstractValidator<CreateUserC
         RuleFor(c => c.Username).ValidUsername();
         RuleFor(c => c.DisplayName).ValidDisplayName();
         RuleFor(c => c.Password).ValidPassword();
-        RuleFor(c => c.Role).Must(TrackerRoles.IsKnown).WithMessage($"Role must be one of: {string.Join(", ", TrackerRoles.All)}.");
+        RuleFor(c => c.Role).KnownRole();
     }
 }
 

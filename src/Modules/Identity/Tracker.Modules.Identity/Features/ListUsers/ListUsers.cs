@@ -1,4 +1,6 @@
 using Mapster;
+using Microsoft.AspNetCore.Mvc;
+using Tracker.BuildingBlocks.Http.Paging;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
@@ -6,30 +8,41 @@ using Tracker.Modules.Identity.Features.Shared;
 
 namespace Tracker.Modules.Identity.Features.ListUsers;
 
-/// <param name="Search">Part of the username or display name, any case.</param>
-internal sealed record ListUsersQuery(int Page = 1, int PageSize = 20, string? Role = null, bool? Active = null, string? Search = null)
-    : IQuery<PagedResponse<UserResponse>>;
+/// <summary>Where a page of users ends. Normalized usernames are unique, so they alone order the list totally.</summary>
+internal sealed record UserPosition(string NormalizedUsername);
+
+internal sealed record ListUsersQuery : PageQuery<UserPosition>, IQuery<CursorPage<UserResponse>>
+{
+    /// <summary>Only users with this role.</summary>
+    [FromQuery(Name = "role")]
+    public Role? Role { get; init; }
+
+    /// <summary>Only active (true) or deactivated (false) users.</summary>
+    [FromQuery(Name = "active")]
+    public bool? Active { get; init; }
+
+    /// <summary>Part of the username or display name, any case.</summary>
+    [FromQuery(Name = "search")]
+    public string? Search { get; init; }
+}
 
 internal sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
 {
     public ListUsersQueryValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
-        RuleFor(q => q.Role).Must(TrackerRoles.IsKnown).When(q => q.Role is not null)
-            .WithMessage($"Role must be one of: {string.Join(", ", TrackerRoles.All)}.");
+        RuleFor(q => q.Role).KnownRole();
         RuleFor(q => q.Search).MaximumLength(User.UsernameMaxLength);
     }
 }
 
-internal sealed class ListUsersQueryHandler(IdentityDbContext db) : IQueryHandler<ListUsersQuery, PagedResponse<UserResponse>>
+internal sealed class ListUsersQueryHandler(IdentityDbContext db) : IQueryHandler<ListUsersQuery, CursorPage<UserResponse>>
 {
-    public async ValueTask<PagedResponse<UserResponse>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<UserResponse>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();
-        if (query.Role is not null)
+        if (query.Role is { } role)
         {
-            users = users.Where(u => u.Role == query.Role);
+            users = users.Where(u => u.Role == role);
         }
 
         if (query.Active is { } active)
@@ -43,22 +56,25 @@ internal sealed class ListUsersQueryHandler(IdentityDbContext db) : IQueryHandle
             users = users.Where(u => u.NormalizedUsername.Contains(term) || u.DisplayName.ToUpper().Contains(term));
         }
 
-        var total = await users.CountAsync(cancellationToken);
-        var page = await users
+        if (query.After() is { } after)
+        {
+            users = users.Where(u => string.Compare(u.NormalizedUsername, after.NormalizedUsername) > 0);
+        }
+
+        var rows = await users
             .OrderBy(u => u.NormalizedUsername)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+            .Take(query.Take + 1)
             .ProjectToType<UserResponse>(IdentityMappings.Config)
             .ToListAsync(cancellationToken);
-        return new PagedResponse<UserResponse>(page, query.Page, query.PageSize, total);
+        return CursorPage<UserResponse>.From(rows, query.Take, last => new UserPosition(User.Normalize(last.Username)));
     }
 }
 
 internal sealed class ListUsersEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/users", async Task<Ok<PagedResponse<UserResponse>>> ([AsParameters] ListUsersQuery query, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/users", async Task<Ok<CursorPage<UserResponse>>> ([AsParameters] ListUsersQuery query, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(query, cancellationToken)))
             .RequireAuthorization(TrackerPolicies.Admin)
-            .WithSummary("List users, paged and filtered (admin only)");
+            .WithSummary("List users A–Z by username, filtered, paged by cursor (admin only)");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
@@ -31,7 +31,7 @@ internal sealed class LoginCommandHandler(
     // so timing does not reveal which usernames exist.
     private static readonly Lazy<(User User, string Hash)> Decoy = new(() =>
     {
-        var user = User.Create("decoy", "decoy", BuildingBlocks.Security.TrackerRoles.Worker, DateTimeOffset.UnixEpoch);
+        var user = User.Create("decoy", "decoy", Role.worker, DateTimeOffset.UnixEpoch);
         return (user, new PasswordHasher<User>().HashPassword(user, Guid.NewGuid().ToString()));
     });
 
@@ -40,8 +40,7 @@ internal sealed class LoginCommandHandler(
         var throttleKey = $"{User.Normalize(command.Username)}|{command.ClientAddress}";
         if (throttle.RetryAfter(throttleKey) is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            return IdentityErrors.LoginThrottled.WithDetail(seconds).WithExtension("retryAfterSeconds", seconds);
+            return IdentityErrors.LoginThrottled.WithDetail(RetryAfter.Seconds(wait)).WithRetryAfter(wait);
         }
 
         // Counted as a failure before the (slow) hash check and forgiven on success, so that a burst of parallel
@@ -78,16 +77,8 @@ internal sealed class LoginEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/login", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (LoginRequest request, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-            {
-                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var result = await sender.Send(new LoginCommand(request.Username, request.Password, address), cancellationToken);
-                if (result.Error?.Extensions.GetValueOrDefault("retryAfterSeconds") is int retryAfter)
-                {
-                    http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                }
-
-                return result.ToHttp(TypedResults.Ok);
-            })
+                (await sender.Send(new LoginCommand(request.Username, request.Password, http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), cancellationToken))
+                    .ToHttp(TypedResults.Ok))
             .AllowAnonymous()
             .WithSummary("Sign in with username and password")
             .WithDescription("Returns a short-lived access token and a single-use refresh token. Repeated failures for one username from one address answer 429 with Retry-After.")

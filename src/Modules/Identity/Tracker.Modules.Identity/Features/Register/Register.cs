@@ -29,7 +29,7 @@ internal sealed class RegisterCommandHandler(AccountWriter accounts, IOptions<Id
             return IdentityErrors.RegistrationDisabled;
         }
 
-        var created = await accounts.CreateAsync(command.Username, command.DisplayName, command.Password, TrackerRoles.Worker, cancellationToken);
+        var created = await accounts.CreateAsync(command.Username, command.DisplayName, command.Password, Role.worker, cancellationToken);
         return created.IsFailure ? created.Error : created.Value.ToResponse();
     }
 }

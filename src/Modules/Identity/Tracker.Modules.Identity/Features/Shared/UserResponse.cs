@@ -1,4 +1,5 @@
 using Mapster;
+using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Identity.Domain;
 
 namespace Tracker.Modules.Identity.Features.Shared;
@@ -8,7 +9,7 @@ internal sealed record UserResponse(
     Guid Id,
     string Username,
     string DisplayName,
-    string Role,
+    Role Role,
     bool IsActive,
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastLoginAt);

@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
@@ -38,6 +39,9 @@ internal sealed class CreateTypeCommandHandler(MiniaturesDbContext db, TimeProvi
         }
 
         db.Types.Add(type);
+
+        // A concurrent request may take the name after the check above; the name index is the only unique index
+        // this insert can collide with.
         if (!await db.TrySaveUniqueAsync(cancellationToken))
         {
             return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());

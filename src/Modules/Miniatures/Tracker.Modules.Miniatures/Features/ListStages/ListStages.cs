@@ -17,5 +17,6 @@ internal sealed class ListStagesEndpoint : ICarterModule
                     (int)stage,
                     stage.Label().In(CultureInfo.CurrentUICulture),
                     new StageLabels(stage.Label().English, stage.Label().Russian))).ToList()))
-            .WithSummary("The pipeline's stages, in order, with labels");
+            .WithSummary("The pipeline's stages, in order, with labels")
+            .WithDescription("A fixed list of five stages, returned whole: not paged.");
 }

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Tracker.BuildingBlocks.Results;
+
+namespace Tracker.BuildingBlocks.Http;
+
+/// <summary>
+/// How a 429 or 503 tells the client when to come back: the error carries <c>retryAfterSeconds</c>, and every
+/// problem response that carries it also gets the <c>Retry-After</c> header, so the two never disagree.
+/// </summary>
+public static class RetryAfter
+{
+    public const string Member = "retryAfterSeconds";
+
+    /// <summary>Whole seconds, rounded up and at least one: "0" would invite an immediate retry.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    public static Error WithRetryAfter(this Error error, TimeSpan wait) => error.WithExtension(Member, Seconds(wait));
+
+    internal static void SetHeader(HttpResponse response, ProblemDetails problem)
+    {
+        if (problem.Extensions.TryGetValue(Member, out var value) && value is int seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -11,6 +11,9 @@ public static class ConcurrencyErrors
         new("The resource has changed", "Ресурс изменился"),
         new("It was changed after the version named in If-Match; `current` holds it as it is now.", "Он изменён после версии, указанной в If-Match; `current` содержит его текущее состояние."));
 
+    /// <summary>412 with the resource as it is now in <c>current</c> (its ETag goes into the header as well).</summary>
+    public static Error VersionMismatchWith(object current) => VersionMismatch.WithExtension(CurrentMember, current);
+
     public static readonly Error IdempotencyKeyReused = new(
         "ERR_IDEMPOTENCY_KEY_REUSED", ErrorKind.UnprocessableEntity,
         new("Idempotency key already used", "Ключ идемпотентности уже использован"),

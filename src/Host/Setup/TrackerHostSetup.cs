@@ -12,6 +12,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tracker.BuildingBlocks;
+using Tracker.BuildingBlocks.Http.Idempotency;
 using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Modules;
@@ -57,7 +58,7 @@ internal static class TrackerHostSetup
                 .WithOrigins(http.CorsOrigins)
                 .AllowAnyHeader()
                 .AllowAnyMethod()
-                .WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After", "Location")));
+                .WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After", "Location", "ETag", IdempotentEndpoints.ReplayedHeader)));
         }
 
         builder.Services.AddMediator(options =>

@@ -217,19 +217,26 @@ internal sealed class IdempotentRequestDelegate(RequestDelegate inner, Type cont
     }
 
     /// <summary>Method, path, query and the exact body bytes: "the same request" means all of them are equal.</summary>
-    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<string> FingerprintAsync(string method, string target, Stream body, CancellationToken cancellationToken)
     {
-        request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.PathBase}{request.Path}{request.QueryString}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{method} {target}\n"));
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             hash.AppendData(chunk, 0, read);
         }
 
-        request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Buffered, so that binding reads the body again after it was hashed.
+        request.EnableBuffering();
+        var fingerprint = await FingerprintAsync(request.Method, $"{request.PathBase}{request.Path}{request.QueryString}", request.Body, cancellationToken);
+        request.Body.Position = 0;
+        return fingerprint;
     }
 }

@@ -11,7 +11,7 @@ namespace Tracker.Host.Setup;
 /// </summary>
 internal static class HttpMechanismsOpenApi
 {
-    public static void Describe(OpenApiOperation operation, IList<object> metadata)
+    public static void Describe(OpenApiOperation operation, string? httpMethod, IList<object> metadata)
     {
         var etag = metadata.OfType<ETagMetadata>().Any();
         var ifMatch = metadata.OfType<IfMatchMetadata>().Any();
@@ -22,8 +22,9 @@ internal static class HttpMechanismsOpenApi
         }
 
         var responses = operation.Responses ??= new OpenApiResponses();
-        if (responses.ContainsKey("304"))
+        if (etag && HttpMethods.IsGet(httpMethod ?? string.Empty))
         {
+            responses["304"] = new OpenApiResponse { Description = "Not modified" };
             AddParameter(operation, "If-None-Match", "The ETag of a copy the client holds: 304 without a body while it is still current.");
             Describe(responses, "304", "Not modified: the copy named by If-None-Match is current.");
         }

@@ -79,7 +79,7 @@ internal static class OpenApiSetup
                     AddProblem(operation, "400", "The request is malformed or fails validation (see `errors`).", problem);
                 }
 
-                HttpMechanismsOpenApi.Describe(operation, metadata);
+                HttpMechanismsOpenApi.Describe(operation, context.Description.HttpMethod, metadata);
 
                 return Task.CompletedTask;
             });

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Tracker.BuildingBlocks.Results;
 
 namespace Tracker.BuildingBlocks.Http.Concurrency;
@@ -25,19 +24,9 @@ public static class ETagEndpoints
     /// </summary>
     public static RouteHandlerBuilder SupportsETag(this RouteHandlerBuilder builder)
     {
-        builder.Add(endpoint =>
-        {
-            endpoint.Metadata.Add(ETagMetadata.Instance);
-            if (IsRead(endpoint))
-            {
-                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
-            }
-        });
+        builder.WithMetadata(ETagMetadata.Instance);
         return builder.AddEndpointFilter(ApplyAsync);
     }
-
-    private static bool IsRead(EndpointBuilder endpoint) =>
-        endpoint.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Any(HttpMethods.IsGet));
 
     private static async ValueTask<object?> ApplyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -4,6 +4,9 @@
 -- :types is passed with -D types=N; bench.type_ids maps 1..N to the type ids.
 \set n random(1, :types)
 BEGIN;
+-- Every change of a type bumps its version (its ETag), type row first, as the host's move statement does.
+UPDATE bench.miniature_types SET version = version + 1
+  WHERE id = (SELECT id FROM bench.type_ids WHERE n = :n);
 UPDATE bench.stage_counts SET count = count - 1
   WHERE type_id = (SELECT id FROM bench.type_ids WHERE n = :n) AND stage = 0 AND count >= 1;
 UPDATE bench.stage_counts SET count = count + 1

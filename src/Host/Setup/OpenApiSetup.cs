@@ -60,6 +60,7 @@ internal static class OpenApiSetup
                 {
                     schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine-readable error code, e.g. ERR_VALIDATION." };
                     schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "W3C trace id of the request, as in the logs." };
+                    schema.Properties["current"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "ERR_VERSION_MISMATCH (412): the resource as it is now, as a GET answers it." };
                 }
 
                 return Task.CompletedTask;
@@ -86,6 +87,8 @@ internal static class OpenApiSetup
                 {
                     AddProblem(operation, "400", "The request is malformed or fails validation (see `errors`).", problem);
                 }
+
+                HttpMechanismsOpenApi.Describe(operation, context.Description.HttpMethod, metadata);
 
                 return Task.CompletedTask;
             });

@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tracker.BuildingBlocks;
 using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Http.Idempotency;
 using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
@@ -60,7 +61,7 @@ internal static class TrackerHostSetup
                 .WithOrigins(http.CorsOrigins)
                 .AllowAnyHeader()
                 .AllowAnyMethod()
-                .WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After", "Location")));
+                .WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After", "Location", "ETag", IdempotentEndpoints.ReplayedHeader)));
         }
 
         builder.Services.AddMediator(options =>

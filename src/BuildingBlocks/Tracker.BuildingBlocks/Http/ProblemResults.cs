@@ -12,6 +12,7 @@ public static class ProblemResults
 {
     public const string CodeMember = "code";
     public const string TraceIdMember = "traceId";
+    public const string ProblemJson = "application/problem+json";
 
     public static ProblemDetails ToProblemDetails(this Error error)
     {

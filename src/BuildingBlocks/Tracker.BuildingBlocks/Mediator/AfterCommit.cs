@@ -13,8 +13,19 @@ public sealed class AfterCommit
 
     public void Add(Action action) => (_actions ??= []).Add(action);
 
+    /// <summary>
+    /// Set while the request runs inside a transaction its handlers only join (an Idempotency-Key request): a
+    /// handler's success is not a commit then, so actions wait until the owner of the transaction commits.
+    /// </summary>
+    internal bool Deferred { get; set; }
+
     internal void Run()
     {
+        if (Deferred)
+        {
+            return;
+        }
+
         var actions = _actions;
         _actions = null;
         actions?.ForEach(action => action());
@@ -56,14 +67,15 @@ public sealed class AfterCommitBehavior<TMessage, TResponse>(AfterCommit afterCo
             return response;
         }
 
-        afterCommit.Run();
         foreach (var hook in hooks)
         {
             if (hook.GetType().Assembly == typeof(TMessage).Assembly)
             {
-                hook.Committed();
+                afterCommit.Add(hook.Committed);
             }
         }
+
+        afterCommit.Run();
 
         return response;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tracker.BuildingBlocks.Http;
+using Tracker.BuildingBlocks.Http.Idempotency;
 using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Persistence;
@@ -38,6 +39,7 @@ public static class ModuleRegistration
         // Order matters: databases are migrated before anything that reads them starts.
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddTrackerIdempotency(configuration);
         services.AddHealthChecks()
             .AddCheck<ModuleDatabasesHealthCheck>("databases", tags: [ReadyTag])
             .AddCheck<OutboxHealthCheck>("outbox", tags: [ReadyTag]);

@@ -42,6 +42,7 @@ public static class ModuleDatabaseRegistration
 
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema, database.Provider));
         services.AddSingleton<IOutboxStore>(sp => new OutboxStore<TContext>(schema, sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(new ModuleDbContextType(typeof(TContext)));
         return services;
 
         void Register<TProviderContext>()

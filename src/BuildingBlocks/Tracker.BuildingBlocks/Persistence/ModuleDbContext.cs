@@ -8,7 +8,7 @@ using Tracker.BuildingBlocks.Messaging;
 namespace Tracker.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of every module's DbContext: the module's schema, its outbox and inbox tables, and <see cref="Publish"/>,
+/// Base of every module's DbContext: the module's schema, its outbox, inbox and idempotency tables, and <see cref="Publish"/>,
 /// which stores an integration event in the same SaveChanges as the state change it describes.
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
@@ -19,6 +19,8 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    internal DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     /// <summary>Queues an integration event; it is delivered only if the surrounding SaveChanges commits.</summary>
     public void Publish(IntegrationEvent integrationEvent)
@@ -56,6 +58,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotentRequestConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
     }
 

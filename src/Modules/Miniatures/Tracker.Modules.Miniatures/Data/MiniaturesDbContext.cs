@@ -39,6 +39,9 @@ internal sealed class MiniatureTypeConfiguration : IEntityTypeConfiguration<Mini
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(MiniatureType.NameMaxLength);
         builder.Property(t => t.NormalizedName).HasMaxLength(MiniatureType.NameMaxLength);
+
+        // A rename saves with the version it read in its WHERE (a concurrent change makes it affect no row).
+        builder.Property(t => t.Version).IsConcurrencyToken().HasDefaultValue(MiniatureType.FirstVersion);
         builder.HasIndex(t => t.NormalizedName).IsUnique();
         builder.HasMany(t => t.Counts).WithOne().HasForeignKey(c => c.TypeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<HistoryEntry>().WithOne().HasForeignKey(h => h.TypeId).OnDelete(DeleteBehavior.Cascade);

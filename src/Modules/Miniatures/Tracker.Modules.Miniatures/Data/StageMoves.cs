@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Data;
@@ -8,24 +11,29 @@ namespace Tracker.Modules.Miniatures.Data;
 internal sealed record MoveOutcome(StoredType Type, bool Moved);
 
 /// <summary>
-/// A move is: take from the source only if it holds enough, put into the target, append the history row, and
-/// answer the new counts, atomically. Every provider runs it as conditional UPDATEs in one transaction; PostgreSQL
-/// runs the same steps as one statement (data-modifying CTEs), a single round trip with no transaction to open.
+/// A move is: mark the type changed (version + 1, only at the version the client expects when it sent If-Match),
+/// take from the source only if it holds enough, put into the target, append the history row, and answer the new
+/// counts, atomically. SQLite and SQL Server run it as conditional UPDATEs in one transaction (joining the request's
+/// when an Idempotency-Key opened one); PostgreSQL runs the same steps as one statement (data-modifying CTEs), a
+/// single round trip with no transaction to open.
 /// </summary>
 internal static class StageMoves
 {
-    /// <returns>Null when the type does not exist.</returns>
-    public static Task<MoveOutcome?> MoveAsync(this MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.Database.IsNpgsql()
-            ? MoveInOneStatementAsync(db, typeId, from, to, qty, at, cancellationToken)
-            : MoveInTransactionAsync(db, typeId, from, to, qty, at, cancellationToken);
+    private static string? _moveSql;
 
-    private static async Task<MoveOutcome?> MoveInTransactionAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <returns>Null when the type does not exist.</returns>
+    public static Task<MoveOutcome?> MoveAsync(this MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql()
+            ? MoveInOneStatementAsync(db, typeId, from, to, qty, expectedVersion, at, cancellationToken)
+            : MoveInTransactionAsync(db, typeId, from, to, qty, expectedVersion, at, cancellationToken);
+
+    private static async Task<MoveOutcome?> MoveInTransactionAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Nothing is retried inside this transaction, so SaveChanges needs no savepoint.
         db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var moved = await db.TryTakeAsync(typeId, from, qty, cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        var moved = await db.TryBumpAsync(typeId, expectedVersion, t => t.Counts.Any(c => c.Stage == from && c.Count >= qty), cancellationToken)
+            && await db.TryTakeAsync(typeId, from, qty, cancellationToken);
         if (moved)
         {
             await db.PutAsync(typeId, to, qty, cancellationToken);
@@ -34,49 +42,77 @@ internal static class StageMoves
         }
 
         var type = await db.FindTypeAsync(typeId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (moved)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return type is null ? null : new MoveOutcome(type, moved);
     }
 
-    // The source row is locked first (the target's UPDATE waits on the source's result), and sources precede
-    // targets in the pipeline, so concurrent moves cannot deadlock. Unchanged stages come from the statement's
-    // snapshot; the two changed ones from RETURNING.
-    private const string MoveSql = """
-        WITH taken AS (
-            UPDATE miniatures.stage_counts SET count = count - @qty
-            WHERE type_id = @type AND stage = @from AND count >= @qty
-            RETURNING count),
-        put AS (
-            UPDATE miniatures.stage_counts SET count = count + @qty
-            WHERE type_id = @type AND stage = @to AND EXISTS (SELECT 1 FROM taken)
-            RETURNING count),
-        logged AS (
-            INSERT INTO miniatures.history_entries (type_id, from_stage, to_stage, qty, created_at)
-            SELECT @type, @from, @to, @qty, @at FROM taken)
-        SELECT t.name, t.created_at, c.stage,
-               CASE c.stage WHEN @from THEN COALESCE((SELECT count FROM taken), c.count)
-                            WHEN @to THEN COALESCE((SELECT count FROM put), c.count)
-                            ELSE c.count END,
-               EXISTS (SELECT 1 FROM taken)
-        FROM miniatures.miniature_types t JOIN miniatures.stage_counts c ON c.type_id = t.id
-        WHERE t.id = @type
-        """;
+    // The type row is locked first (every writer of a type's counts starts there), then the source (the target's
+    // UPDATE waits on the source's result), and sources precede targets in the pipeline, so concurrent moves cannot
+    // deadlock. The source check in "bumped" reads the statement's snapshot, "taken" re-checks the locked row: in a
+    // race lost to another move the version may go up with nothing moved, which costs a client a 412, never a count.
+    // Unchanged stages come from the snapshot; the changed ones and the version from RETURNING.
+    private static string BuildMoveSql(MiniaturesDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Table<T>()
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            return sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        }
 
-    private static async Task<MoveOutcome?> MoveInOneStatementAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, DateTimeOffset at, CancellationToken cancellationToken)
+        var types = Table<MiniatureType>();
+        var counts = Table<StageCount>();
+        var history = Table<HistoryEntry>();
+        return $"""
+            WITH bumped AS (
+                UPDATE {types} SET version = version + 1
+                WHERE id = @type AND (@expected IS NULL OR version = @expected)
+                  AND EXISTS (SELECT 1 FROM {counts} WHERE type_id = @type AND stage = @from AND count >= @qty)
+                RETURNING version),
+            taken AS (
+                UPDATE {counts} SET count = count - @qty
+                WHERE type_id = @type AND stage = @from AND count >= @qty AND EXISTS (SELECT 1 FROM bumped)
+                RETURNING count),
+            put AS (
+                UPDATE {counts} SET count = count + @qty
+                WHERE type_id = @type AND stage = @to AND EXISTS (SELECT 1 FROM taken)
+                RETURNING count),
+            logged AS (
+                INSERT INTO {history} (type_id, from_stage, to_stage, qty, created_at)
+                SELECT @type, @from, @to, @qty, @at FROM taken)
+            SELECT t.name, t.created_at, c.stage,
+                   CASE c.stage WHEN @from THEN COALESCE((SELECT count FROM taken), c.count)
+                                WHEN @to THEN COALESCE((SELECT count FROM put), c.count)
+                                ELSE c.count END,
+                   EXISTS (SELECT 1 FROM taken),
+                   COALESCE((SELECT version FROM bumped), t.version)
+            FROM {types} t JOIN {counts} c ON c.type_id = t.id
+            WHERE t.id = @type
+            """;
+    }
+
+    private static async Task<MoveOutcome?> MoveInOneStatementAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(MoveSql, (NpgsqlConnection)db.Database.GetDbConnection());
+            // Npgsql runs the command inside the connection's transaction, if the request opened one.
+            await using var command = new NpgsqlCommand(_moveSql ??= BuildMoveSql(db), (NpgsqlConnection)db.Database.GetDbConnection());
             command.Parameters.Add(new NpgsqlParameter<Guid>("type", typeId));
             command.Parameters.Add(new NpgsqlParameter<short>("from", (short)from));
             command.Parameters.Add(new NpgsqlParameter<short>("to", (short)to));
             command.Parameters.Add(new NpgsqlParameter<int>("qty", qty));
+            command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } expected ? expected : DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", NpgsqlDbType.TimestampTz) { TypedValue = Timestamps.Normalize(at) });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             string? name = null;
             DateTimeOffset createdAt = default;
             var moved = false;
+            long version = 0;
             var counts = new List<StageCountRow>(Stages.All.Count);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -84,9 +120,10 @@ internal static class StageMoves
                 createdAt = reader.GetFieldValue<DateTimeOffset>(1);
                 counts.Add(new StageCountRow((Stage)reader.GetInt16(2), reader.GetInt32(3)));
                 moved = reader.GetBoolean(4);
+                version = reader.GetInt64(5);
             }
 
-            return name is null ? null : new MoveOutcome(new StoredType(typeId, name, createdAt, counts), moved);
+            return name is null ? null : new MoveOutcome(new StoredType(typeId, name, createdAt, version, counts), moved);
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Tracker.Modules.Miniatures.Data;
 internal sealed record StageCountRow(Stage Stage, int Count);
 
 /// <summary>A type as stored: its name and its count per stage, read without tracking.</summary>
-internal sealed record StoredType(Guid Id, string Name, DateTimeOffset CreatedAt, IReadOnlyList<StageCountRow> Counts);
+internal sealed record StoredType(Guid Id, string Name, DateTimeOffset CreatedAt, long Version, IReadOnlyList<StageCountRow> Counts);
 
 internal static class StoredTypes
 {
@@ -13,6 +13,6 @@ internal static class StoredTypes
     public static Task<StoredType?> FindTypeAsync(this MiniaturesDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Types.AsNoTracking()
             .Where(t => t.Id == id)
-            .Select(t => new StoredType(t.Id, t.Name, t.CreatedAt, t.Counts.Select(c => new StageCountRow(c.Stage, c.Count)).ToList()))
+            .Select(t => new StoredType(t.Id, t.Name, t.CreatedAt, t.Version, t.Counts.Select(c => new StageCountRow(c.Stage, c.Count)).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
 }

@@ -18,20 +18,35 @@ internal sealed class MiniatureType
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Incremented by every change of the type: rename, purchase, move, import merge (the count updates bump it in
+    /// the same statement or transaction). It is the type's ETag and the If-Match precondition of writes.
+    /// </summary>
+    public long Version { get; private set; }
+
     public List<StageCount> Counts { get; private set; } = [];
 
     /// <summary>A new type with a zero count in every stage (one row per stage, always).</summary>
     public static MiniatureType Create(string name, DateTimeOffset now, Guid? id = null)
     {
-        var type = new MiniatureType { Id = id ?? Guid.CreateVersion7(now), CreatedAt = Timestamps.Normalize(now) };
-        type.Rename(name);
+        var type = new MiniatureType { Id = id ?? Guid.CreateVersion7(now), CreatedAt = Timestamps.Normalize(now), Version = FirstVersion };
+        type.SetName(name);
         type.Counts = [.. Stages.All.Select(stage => new StageCount(type.Id, stage, 0))];
         return type;
     }
 
     public static string Normalize(string name) => name.Trim().ToUpperInvariant();
 
+    public const long FirstVersion = 1;
+
+    /// <summary>A rename is a change of the type: <see cref="Version"/> + 1.</summary>
     public void Rename(string name)
+    {
+        SetName(name);
+        Version++;
+    }
+
+    private void SetName(string name)
     {
         Name = name.Trim();
         NormalizedName = Normalize(name);

@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
@@ -6,7 +7,8 @@ namespace Tracker.Modules.Miniatures.Features.AddPurchase;
 
 internal sealed record AddPurchaseRequest(int Qty);
 
-internal sealed record AddPurchaseCommand(Guid TypeId, int Qty) : ICommand<Result<TypeResponse>>;
+/// <param name="ExpectedVersion">From If-Match: add only if the type is still at this version.</param>
+internal sealed record AddPurchaseCommand(Guid TypeId, int Qty, long? ExpectedVersion = null) : ICommand<Result<TypeResponse>>;
 
 internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<AddPurchaseCommand, Result<TypeResponse>>
 {
@@ -20,12 +22,15 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProv
 
         // Nothing is retried inside this transaction, so SaveChanges needs no savepoint (a round trip saved).
         db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.TryPurchaseAsync(command.TypeId, command.Qty, cancellationToken))
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        if (!await db.TryPurchaseAsync(command.TypeId, command.Qty, command.ExpectedVersion, cancellationToken))
         {
-            return await db.Types.AnyAsync(t => t.Id == command.TypeId, cancellationToken)
-                ? MiniaturesErrors.TypeFull
-                : MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
+            return await TypeReader.FindAsync(db, command.TypeId, cancellationToken) switch
+            {
+                null => MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId),
+                { } current when command.ExpectedVersion is { } expected && current.Version != expected => ConcurrencyErrors.VersionMismatchWith(current),
+                _ => MiniaturesErrors.TypeFull,
+            };
         }
 
         db.History.Add(HistoryEntry.Record(command.TypeId, null, Stage.InBox, command.Qty, clock.GetUtcNow()));
@@ -39,8 +44,10 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProv
 internal sealed class AddPurchaseEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/types/{id:guid}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new AddPurchaseCommand(id, request.Qty), cancellationToken)).ToHttp(TypedResults.Ok))
+        app.MapPost("/types/{id:guid}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new AddPurchaseCommand(id, request.Qty, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
+            .SupportsETag()
+            .SupportsIdempotency()
             .WithSummary("Add newly bought miniatures to IN_BOX")
             .ProducesError(StatusCodes.Status404NotFound);
 }

@@ -56,6 +56,8 @@ internal sealed class CreateTypeEndpoint : ICarterModule
         app.MapPost("/types", async Task<Results<CreatedAtSlice<TypeResponse>, ProblemHttpResult>> (CreateTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new CreateTypeCommand(request.Name, request.InitialQuantity ?? 0), cancellationToken))
                     .ToHttp(type => ModuleRoutes.CreatedAt(nameof(GetMiniatureType), new { id = type.Id }, type)))
+            .SupportsETag()
+            .SupportsIdempotency()
             .WithSummary("Create a miniature type, optionally with miniatures already in the box")
             .ProducesError(StatusCodes.Status409Conflict);
 }

@@ -19,5 +19,6 @@ internal sealed class GetMiniatureTypeEndpoint : ICarterModule
         app.MapGet("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new GetMiniatureTypeQuery(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .WithSummary("One miniature type with its count per stage")
+            .SupportsETag()
             .ProducesError(StatusCodes.Status404NotFound);
 }

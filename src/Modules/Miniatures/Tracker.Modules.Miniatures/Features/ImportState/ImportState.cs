@@ -27,7 +27,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
             return Invalid(problems);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var names = plan.Types.Select(t => MiniatureType.Normalize(t.Name)).ToList();
         var existing = await db.Types.AsNoTracking().Include(t => t.Counts)
             .Where(t => names.Contains(t.NormalizedName))
@@ -82,6 +82,13 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
             return summary; // the transaction rolls back untouched
         }
 
+        // A merge changes the type: its version (ETag) moves, before its counts, like every other count change.
+        var mergedIds = existing.Values.Select(t => t.Id).ToList();
+        if (mergedIds.Count > 0)
+        {
+            await db.Types.Where(t => mergedIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+        }
+
         foreach (var (typeId, stage, added) in additions)
         {
             await db.PutAsync(typeId, stage, added, cancellationToken);
@@ -125,6 +132,7 @@ internal sealed class ImportStateEndpoint : ICarterModule
             })
             .Accepts<ImportDocumentSchema>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxDocumentBytes))
+            .SupportsIdempotency()
             .WithSummary("Import an export document: all or nothing, merging types by name")
             .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it.")
             .ProducesError(StatusCodes.Status409Conflict);

@@ -7,7 +7,8 @@ namespace Tracker.Modules.Miniatures.Features.MoveMiniatures;
 
 internal sealed record MoveMiniaturesRequest(Stage FromStage, Stage ToStage, int Qty);
 
-internal sealed record MoveMiniaturesCommand(Guid TypeId, Stage FromStage, Stage ToStage, int Qty) : ICommand<Result<TypeResponse>>;
+/// <param name="ExpectedVersion">From If-Match: move only if the type is still at this version.</param>
+internal sealed record MoveMiniaturesCommand(Guid TypeId, Stage FromStage, Stage ToStage, int Qty, long? ExpectedVersion = null) : ICommand<Result<TypeResponse>>;
 
 internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
 {
@@ -26,7 +27,7 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
             return MiniaturesErrors.InvalidStageTransition.WithDetail(command.FromStage.Code(), command.ToStage.Code());
         }
 
-        var outcome = await db.MoveAsync(command.TypeId, command.FromStage, command.ToStage, command.Qty, clock.GetUtcNow(), cancellationToken);
+        var outcome = await db.MoveAsync(command.TypeId, command.FromStage, command.ToStage, command.Qty, command.ExpectedVersion, clock.GetUtcNow(), cancellationToken);
         if (outcome is null)
         {
             return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
@@ -41,6 +42,11 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
                 return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);
             }
 
+            if (command.ExpectedVersion is { } expected && current.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith(current);
+            }
+
             var held = current.Counts[command.FromStage];
             return MiniaturesErrors.InsufficientQty.WithDetail(command.FromStage.Code(), held, command.Qty)
                 .WithExtension("available", held).WithExtension("requested", command.Qty);
@@ -53,8 +59,10 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
 internal sealed class MoveMiniaturesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/types/{id:guid}/move", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, MoveMiniaturesRequest request, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new MoveMiniaturesCommand(id, request.FromStage, request.ToStage, request.Qty), cancellationToken)).ToHttp(TypedResults.Ok))
+        app.MapPost("/types/{id:guid}/move", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, MoveMiniaturesRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new MoveMiniaturesCommand(id, request.FromStage, request.ToStage, request.Qty, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
+            .SupportsETag()
+            .SupportsIdempotency()
             .WithSummary("Move miniatures forward from one stage to a later one")
             .WithDescription("Answers the type's new counts. Fails with ERR_INSUFFICIENT_QTY (with `available`) when the source holds fewer than `qty`, ERR_INVALID_STAGE_TRANSITION when `toStage` is not later than `fromStage`, ERR_INVALID_QTY when `qty` is out of range.")
             .ProducesError(StatusCodes.Status404NotFound);

@@ -37,7 +37,12 @@ internal sealed record StageCountsResponse(
 }
 
 /// <summary>A miniature type with its count per stage and in total.</summary>
-internal sealed record TypeResponse(Guid Id, string Name, StageCountsResponse Counts, int Total, DateTimeOffset CreatedAt);
+internal sealed record TypeResponse(Guid Id, string Name, StageCountsResponse Counts, int Total, DateTimeOffset CreatedAt) : IVersionedResource
+{
+    /// <summary>Sent as the ETag header, not in the body.</summary>
+    [JsonIgnore]
+    public long Version { get; init; }
+}
 
 internal sealed record TypeListResponse(IReadOnlyList<TypeResponse> Items);
 
@@ -48,7 +53,8 @@ internal static class TypeReader
     public static async Task<TypeResponse?> FindAsync(MiniaturesDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.FindTypeAsync(id, cancellationToken) is { } stored ? From(stored) : null;
 
-    public static TypeResponse From(StoredType stored) => Create(stored.Id, stored.Name, stored.CreatedAt, StageCountsResponse.From(stored.Counts));
+    public static TypeResponse From(StoredType stored) =>
+        Create(stored.Id, stored.Name, stored.CreatedAt, StageCountsResponse.From(stored.Counts)) with { Version = stored.Version };
 
     /// <summary>
     /// Many types, A–Z. Types and counts are read by two plain queries and joined here: sorting the 1,000 types

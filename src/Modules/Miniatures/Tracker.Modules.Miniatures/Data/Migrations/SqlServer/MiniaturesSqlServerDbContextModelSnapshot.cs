@@ -100,6 +100,61 @@ namespace Tracker.Modules.Miniatures.Data.Migrations.SqlServer
                     b.ToTable("outbox_messages", "miniatures");
                 });
 
+            modelBuilder.Entity("Tracker.BuildingBlocks.Persistence.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("locked_until");
+
+                    b.Property<Guid>("Owner")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("owner");
+
+                    b.Property<byte[]>("ResponseBody")
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("response_body");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("UserId", "IdempotencyKey")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotent_requests_expires_at");
+
+                    b.ToTable("idempotent_requests", "miniatures");
+                });
+
             modelBuilder.Entity("Tracker.Modules.Miniatures.Domain.HistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -167,6 +222,13 @@ namespace Tracker.Modules.Miniatures.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("normalized_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_miniature_types");

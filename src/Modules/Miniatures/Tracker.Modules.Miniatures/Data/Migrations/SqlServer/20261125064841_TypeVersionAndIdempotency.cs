@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tracker.Modules.Miniatures.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class TypeVersionAndIdempotency : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "version",
+                schema: "miniatures",
+                table: "miniature_types",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 1L);
+
+            migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                schema: "miniatures",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    idempotency_key = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    owner = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    status_code = table.Column<int>(type: "int", nullable: true),
+                    response_headers = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    response_body = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotent_requests", x => new { x.user_id, x.idempotency_key });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotent_requests_expires_at",
+                schema: "miniatures",
+                table: "idempotent_requests",
+                column: "expires_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "idempotent_requests",
+                schema: "miniatures");
+
+            migrationBuilder.DropColumn(
+                name: "version",
+                schema: "miniatures",
+                table: "miniature_types");
+        }
+    }
+}

@@ -14,15 +14,14 @@ public interface IStartupTask
 
 public static class DatabaseMigrator
 {
-    /// <summary>Applies every module's migrations; used at start-up and by the <c>migrate</c> command.</summary>
-    public static async Task MigrateAllAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
-    {
-        foreach (var database in services.GetServices<IModuleDatabase>())
-        {
-            logger.LogInformation("Migrating the {Module} database", database.Module);
-            await database.MigrateAsync(services, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Applies every module's pending migrations; used at start-up and by the <c>migrate</c> command. Modules
+    /// own separate databases (or schemas), so they are brought up side by side, not one after another.
+    /// </summary>
+    public static Task MigrateAllAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken) =>
+        Task.WhenAll(services.GetServices<IModuleDatabase>().Select(database =>
+            // Task.Run: SQLite's async calls complete synchronously and would otherwise run one module at a time.
+            Task.Run(() => database.MigrateAsync(services, logger, cancellationToken), cancellationToken)));
 }
 
 /// <summary>Runs before the server accepts requests: migrations (when enabled), then the modules' start-up tasks.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Tracker.BuildingBlocks.Persistence;
 
@@ -8,7 +9,8 @@ public interface IModuleDatabase
 {
     string Module { get; }
 
-    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>Applies the migrations the database lacks; does nothing else when it lacks none.</summary>
+    Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken);
 
     /// <summary>Null when reachable and fully migrated; otherwise why not.</summary>
     Task<string?> CheckReadyAsync(IServiceProvider services, CancellationToken cancellationToken);
@@ -21,18 +23,28 @@ internal sealed class ModuleDatabase<TContext>(string module, DatabaseProvider p
 
     public string Module { get; } = module;
 
-    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (provider == DatabaseProvider.Sqlite)
+
+        // Comparing the assembly's migrations with the history table is one query. Migrate itself, even with
+        // nothing to apply, takes a lock and diffs the whole model against its snapshot on every start.
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending > 0)
         {
-            // Write-ahead logging lets readers proceed while a writer commits; the setting persists in the file.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            logger.LogInformation("Applying {Count} migration(s) to the {Module} database", pending, Module);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging lets readers proceed while a writer commits. The setting persists in the
+                // file, and every file starts with a migration, so this is the one place that needs it.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
         _knownMigrated = true;
     }
 

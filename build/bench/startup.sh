@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up time of the host: process start to the first 200 from /health/ready (build/bench/README.md).
 #   build/bench/startup.sh
-# Environment: STARTUP_RUNS (5), STARTUP_PROVIDER (Sqlite | PostgreSQL), BENCH_NO_BUILD=1 (use the existing
-# Release build), BENCH_KEEP=1 (keep the work dir with every host log), BENCH_PORT (random free).
+# Environment: STARTUP_RUNS (5), STARTUP_PROVIDER (Sqlite | PostgreSQL), STARTUP_HOST (publish: the
+# published host, ReadyToRun; build: the plain Release build output, JIT only), BENCH_NO_BUILD=1 (use the
+# existing publish or build output), BENCH_KEEP=1 (keep the work dir with every host log), BENCH_PORT.
 # Prints one markdown table on stdout (progress goes to stderr). Exits 1 when a host did not become ready.
 set -euo pipefail
 bench_dir=$(cd "$(dirname "$0")" && pwd)
@@ -11,6 +12,7 @@ cd "$root"
 
 runs=${STARTUP_RUNS:-5}
 provider=${STARTUP_PROVIDER:-Sqlite}
+host_kind=${STARTUP_HOST:-publish}
 timeout_s=60
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -27,12 +29,24 @@ die() {
 case "$provider" in Sqlite | PostgreSQL) ;; *) die "STARTUP_PROVIDER must be Sqlite or PostgreSQL" ;; esac
 command -v curl >/dev/null 2>&1 || die "curl is missing"
 
-if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-  log "building Tracker.sln (Release)"
-  dotnet build Tracker.sln -c Release -nologo -v q >&2 || die "build failed"
-fi
-host_dir=$root/src/Host/bin/Release/net10.0
-[ -f "$host_dir/Tracker.Host.dll" ] || die "no Release build at $host_dir (unset BENCH_NO_BUILD)"
+case "$host_kind" in
+  publish)
+    host_dir=$root/src/Host/bin/Release/publish
+    if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
+      log "publishing the host (Release, ReadyToRun) to $host_dir"
+      dotnet publish src/Host -c Release -o "$host_dir" -nologo -v q >&2 || die "publish failed"
+    fi
+    ;;
+  build)
+    host_dir=$root/src/Host/bin/Release/net10.0
+    if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
+      log "building the host (Release)"
+      dotnet build src/Host -c Release -nologo -v q >&2 || die "build failed"
+    fi
+    ;;
+  *) die "STARTUP_HOST must be publish or build" ;;
+esac
+[ -f "$host_dir/Tracker.Host.dll" ] || die "no $host_kind output at $host_dir (unset BENCH_NO_BUILD)"
 
 work=$(mktemp -d /tmp/tracker-startup.XXXXXX)
 stop_host() {
@@ -114,7 +128,7 @@ row() {
   echo "| $label | $wall | $cpu |"
 }
 
-log "provider $provider, $runs starts each, host at $base"
+log "provider $provider, $host_kind host, $runs starts each, at $base"
 log "warm-up start (creates the existing data set)"
 warm=$(start_once existing)
 log "warm-up: ${warm% *} ms (CPU ${warm#* } ms)"
@@ -130,7 +144,7 @@ for i in $(seq 1 "$runs"); do
   log "fresh data, start $i: ${fresh[-1]% *} ms (CPU ${fresh[-1]#* } ms)"
 done
 
-echo "| $provider, $runs starts | median ms | min ms | max ms | median CPU ms |"
+echo "| $provider, $host_kind, $runs starts | median ms | min ms | max ms | median CPU ms |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 row "existing data" "${existing[@]}"
 row "fresh data" "${fresh[@]}"

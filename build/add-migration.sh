@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Adds a migration to one module for all three providers.
 #   build/add-migration.sh Identity AddSomething
+# and regenerates the module's compiled models (build/compiled-models.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=${1:?module name, e.g. Identity}
@@ -17,3 +18,5 @@ done
 # Migrations are module internals like everything else.
 grep -rl "public partial class\|public class" "src/Modules/$module/Tracker.Modules.$module/Data/Migrations" \
   | xargs sed -i -e 's/public partial class/internal partial class/' -e 's/public class/internal class/'
+# The model changed with this migration, so the compiled models (what the host runs on) are regenerated too.
+"$(dirname "$0")/compiled-models.sh" "$module" --no-build

@@ -89,6 +89,12 @@ namespace Tracker.Modules.Rogue.Data
     {
         public static object Load() => new Features.Lend.LendResponse();
     }
+
+    // Breaks the mechanism-tables rule: module code reading BuildingBlocks' outbox rows.
+    internal static class OutboxPeek
+    {
+        public static int Pending(IEnumerable<Tracker.BuildingBlocks.Messaging.OutboxMessage> rows) => rows.Count(r => r.ProcessedAt is null);
+    }
 }
 
 namespace Tracker.Modules.Rogue

@@ -9,6 +9,7 @@ using Tracker.BuildingBlocks.Contracts;
 using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Modules;
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Results;
 
 namespace Tracker.ArchitectureTests;
@@ -95,6 +96,17 @@ internal static class ArchitectureRules
     {
         var name = rootNamespace ?? module.GetName().Name!;
         return Failing(Types.InAssembly(module).That().ResideInNamespace(name + ".Data").ShouldNot().HaveDependencyOn(name + ".Features").GetResult());
+    }
+
+    /// <summary>
+    /// The outbox, inbox and idempotency rows are BuildingBlocks' own tables in every module's database: public only
+    /// so that a module's generated EF model can name them, used by nothing else in the module.
+    /// </summary>
+    public static IReadOnlyList<string> MechanismTablesStayInBuildingBlocks(Assembly module, string? rootNamespace = null)
+    {
+        var name = rootNamespace ?? module.GetName().Name!;
+        string[] tables = [typeof(OutboxMessage).FullName!, typeof(InboxMessage).FullName!, typeof(IdempotentRequest).FullName!];
+        return Failing(Types.InAssembly(module).That().DoNotResideInNamespaceStartingWith(name + ".Data.CompiledModels").ShouldNot().HaveDependencyOnAny(tables).GetResult());
     }
 
     /// <summary>Reactions to other modules' events live together in <c>IntegrationEvents/</c>.</summary>

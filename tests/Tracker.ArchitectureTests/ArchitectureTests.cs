@@ -60,6 +60,11 @@ public sealed class ArchitectureTests
 
     [Theory]
     [MemberData(nameof(ModuleCatalog.ModuleNames), MemberType = typeof(ModuleCatalog))]
+    public void Outbox_inbox_and_idempotency_rows_are_named_only_by_compiled_models(string module) =>
+        Assert.Empty(ArchitectureRules.MechanismTablesStayInBuildingBlocks(ModuleCatalog.Module(module)));
+
+    [Theory]
+    [MemberData(nameof(ModuleCatalog.ModuleNames), MemberType = typeof(ModuleCatalog))]
     public void Integration_event_handlers_live_in_IntegrationEvents(string module) =>
         Assert.Empty(ArchitectureRules.IntegrationEventHandlersInPlace(ModuleCatalog.Module(module)));
 
@@ -143,6 +148,10 @@ public sealed class ArchitectureRulesCanFailTests
     [Fact]
     public void Data_rule_catches_persistence_reaching_into_a_slice() =>
         Assert.Equal([$"{Rogue}.Data.GadgetStore"], ArchitectureRules.DataIgnoresFeatures(Fixture, Rogue));
+
+    [Fact]
+    public void Mechanism_tables_rule_catches_a_module_reading_the_outbox_itself() =>
+        Assert.Equal([$"{Rogue}.Data.OutboxPeek"], ArchitectureRules.MechanismTablesStayInBuildingBlocks(Fixture, Rogue));
 
     [Fact]
     public void Handler_rule_catches_an_integration_event_handler_outside_IntegrationEvents() =>

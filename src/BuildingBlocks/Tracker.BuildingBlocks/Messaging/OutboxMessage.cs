@@ -7,7 +7,8 @@ namespace Tracker.BuildingBlocks.Messaging;
 /// An integration event waiting in its publisher's outbox. <see cref="NextAttemptAt"/> is both the retry schedule
 /// and the claim lease: a dispatcher that claims a row pushes it forward, so a crashed dispatcher's rows come back.
 /// </summary>
-internal sealed class OutboxMessage
+/// <remarks>Public only so that modules' generated EF models can name it; module code never uses it (architecture tests).</remarks>
+public sealed class OutboxMessage
 {
     public Guid Id { get; set; }
 
@@ -31,7 +32,8 @@ internal sealed class OutboxMessage
 }
 
 /// <summary>A subscriber's record that it has handled an event: redelivery of the same event id is ignored.</summary>
-internal sealed class InboxMessage
+/// <remarks>Public only so that modules' generated EF models can name it; module code never uses it (architecture tests).</remarks>
+public sealed class InboxMessage
 {
     public Guid EventId { get; set; }
 

@@ -8,7 +8,8 @@ namespace Tracker.BuildingBlocks.Persistence;
 /// held by the attempt named <see cref="Owner"/> until <see cref="LockedUntil"/>, then the stored answer that retries
 /// receive until <see cref="ExpiresAt"/>. See <c>Http/Idempotency/IdempotentRequests</c>.
 /// </summary>
-internal sealed class IdempotentRequest
+/// <remarks>Public only so that modules' generated EF models can name it; module code never uses it (architecture tests).</remarks>
+public sealed class IdempotentRequest
 {
     public const int KeyMaxLength = 255;
 

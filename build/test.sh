@@ -14,11 +14,10 @@ trap 'postgres_stop; rm -rf "$results"' EXIT
 dotnet tool restore >/dev/null
 dotnet build Tracker.sln -c Release -warnaserror -nologo -v q
 dotnet format Tracker.sln --verify-no-changes --no-restore -v q
-if command -v npx >/dev/null 2>&1; then
-  ./build/lint-openapi.sh Release
-else
-  echo "Node.js is not installed: skipping the OpenAPI lint (build/lint-openapi.sh)" >&2
-fi
+# The OpenAPI contract (lint, ruleset, two generated clients against a live host): its checks are written as a TRX
+# file and counted with the tests below; without Node.js they count as skipped.
+status=0
+./build/contract.sh --trx "$results/Contract_checks.trx" Release || status=1
 
 # Every test project; those named *IntegrationTests run against a database, once per provider.
 once=(); per_provider=()
@@ -43,7 +42,6 @@ run_tests() { # label project [VAR=value...]
   return "$code"
 }
 
-status=0
 for project in "${once[@]}"; do
   run_tests "$(basename "$project" .csproj)" "$project" || status=1
 done
@@ -59,7 +57,7 @@ done
 # Count outcomes from the TRX files, so that a suite that executed nothing (or never reported) is visible.
 counter() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
 passed=0; failed=0; skipped=0
-for label in "${suites[@]}"; do
+for label in Contract "${suites[@]}"; do
   executed=0
   for trx in "$results/${label}"_*.trx; do
     [ -f "$trx" ] || continue
@@ -68,7 +66,7 @@ for label in "${suites[@]}"; do
     executed=$((executed + ${p:-0} + ${f:-0}))
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
   done
-  if [ "$executed" -eq 0 ]; then
+  if [ "$executed" -eq 0 ] && [ "$label" != Contract ]; then # the contract checks may all be skipped (no Node.js)
     echo "$label: no test was executed" >&2
     status=1
   fi

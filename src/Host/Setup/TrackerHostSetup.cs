@@ -10,7 +10,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Scalar.AspNetCore;
 using Tracker.BuildingBlocks;
 using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Http.Idempotency;
@@ -115,6 +114,8 @@ internal static class TrackerHostSetup
             app.UseForwardedHeaders();
         }
 
+        app.UseHeadAsGet();
+
         // Culture first: error texts produced further out (exception handler, status pages) are localised too.
         app.UseRequestLocalization();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -131,8 +132,7 @@ internal static class TrackerHostSetup
         app.UseAuthorization();
 
         app.MapTrackerModules();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapTrackerApiReference();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -26,6 +26,7 @@ public static class Http
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem.GetProperty("requestId").GetString());
         return problem;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Results;
 
@@ -7,9 +6,12 @@ namespace Tracker.BuildingBlocks.Http;
 
 public static class ProblemDetailsSetup
 {
+    /// <summary>The problem member that repeats the request's <c>X-Request-Id</c>.</summary>
+    public const string RequestIdMember = "requestId";
+
     /// <summary>
     /// Every problem response (ours, the framework's bare status codes, the exception handler's) leaves through
-    /// here: it gains a stable code, localised texts when it had none, and the trace id.
+    /// here: it gains a stable code, localised texts when it had none, the trace id and the request id.
     /// </summary>
     public static IServiceCollection AddTrackerProblemDetails(this IServiceCollection services)
     {
@@ -29,11 +31,8 @@ public static class ProblemDetailsSetup
             RetryAfter.SetHeader(context.HttpContext.Response, problem);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions[ProblemResults.TraceIdMember] = ProblemResults.CurrentTraceId(context.HttpContext);
-            var requestId = context.HttpContext.Features.Get<IHttpRequestIdentifierFeature>()?.TraceIdentifier;
-            if (requestId is not null)
-            {
-                problem.Extensions["requestId"] = requestId;
-            }
+            // The host's request-id middleware makes the trace identifier the X-Request-Id it answers with.
+            problem.Extensions[RequestIdMember] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<TrackerExceptionHandler>();
         return services;

@@ -23,6 +23,7 @@ internal static class LoggingSetup
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .Enrich.FromLogContext()
+            .Enrich.With<RequestIdEnricher>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {TraceId} {RequestId}{NewLine}{Exception}")
             .WriteTo.File(
                 new CompactJsonFormatter(),
@@ -42,9 +43,13 @@ internal static class LoggingSetup
     public static void UseTrackerRequestLogging(this WebApplication app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // The host's logger: the static Log.Logger is preserved (silent), and writing there lost every line.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (http, _, exception) =>
-                exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                // 503 is an answer the service chose (database unavailable, overload), logged where it was decided.
+                http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && exception is null ? LogEventLevel.Warning
+                : exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
@@ -64,4 +69,26 @@ internal static class LoggingSetup
                 }
             };
         });
+}
+
+/// <summary>
+/// Stamps every event written while a request runs with the request's <c>X-Request-Id</c> as <c>RequestId</c>,
+/// replacing the value ASP.NET Core's own log scope puts there (the connection-based id it had before
+/// <see cref="RequestIdMiddleware"/> ran).
+/// </summary>
+internal sealed class RequestIdEnricher : Serilog.Core.ILogEventEnricher
+{
+    private static readonly AsyncLocal<Serilog.Events.LogEventProperty?> Current = new();
+
+    /// <summary>From here on, in this request's flow, events carry <paramref name="requestId"/>.</summary>
+    public static void Set(string requestId) =>
+        Current.Value = new Serilog.Events.LogEventProperty(RequestIdMiddleware.LogProperty, new Serilog.Events.ScalarValue(requestId));
+
+    public void Enrich(LogEvent logEvent, Serilog.Core.ILogEventPropertyFactory propertyFactory)
+    {
+        if (Current.Value is { } property)
+        {
+            logEvent.AddOrUpdateProperty(property);
+        }
+    }
 }

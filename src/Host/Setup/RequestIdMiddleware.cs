@@ -1,5 +1,4 @@
 using System.Buffers;
-using Serilog.Context;
 
 namespace Tracker.Host.Setup;
 
@@ -27,9 +26,8 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
             context.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        using (LogContext.PushProperty(LogProperty, id))
-        {
-            await next(context);
-        }
+        // Async, so that the id flows into everything this request runs and does not outlive it.
+        RequestIdEnricher.Set(id);
+        await next(context);
     }
 }

@@ -67,6 +67,12 @@ public sealed class ThrowawayCluster : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("POSTGRES_", StringComparison.Ordinal)).ToList())
+        {
+            // The shared cluster's settings (build/test.sh exports them) would make this one reuse its port.
+            start.Environment.Remove(inherited);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -96,6 +96,7 @@ internal sealed class PostgresChangeSignals(string connectionString, ILogger<Pos
     private Task? _listening;
     private Task? _notifying;
     private volatile bool _live;
+    private int _disposed;
 
     public override bool IsLive => _live;
 
@@ -137,9 +138,14 @@ internal sealed class PostgresChangeSignals(string connectionString, ILogger<Pos
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under three service types, so the container disposes it up to three times.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _dataSource.DisposeAsync();
-        _stopping.Dispose();
     }
 
     private async Task ListenAsync(CancellationToken stopping)

@@ -33,6 +33,7 @@ internal sealed class TypeListCache : ICommitHook
     private Snapshot? _snapshot;
     private Task<Snapshot>? _loading;
     private long _loadingVersion = -1;
+    private int _lastLength = 256 * 1024;
 
     public TypeListCache(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IOptions<MiniaturesOptions> options, TimeProvider clock, ChangeSignals signals)
     {
@@ -52,17 +53,18 @@ internal sealed class TypeListCache : ICommitHook
 
     private void Invalidate() => Interlocked.Increment(ref _version);
 
+    /// <summary>False when <see cref="MiniaturesOptions.ListCacheMaxAge"/> is zero: every request writes its own list.</summary>
+    public bool Enabled => _options.Value.ListCacheMaxAge > TimeSpan.Zero;
+
+    /// <summary>A buffer for one list, sized after the last one written.</summary>
+    public PooledBufferWriter RentBuffer() => new(Volatile.Read(ref _lastLength) + 4096);
+
     public async Task<byte[]> GetAsync()
     {
         // Read the version before anything else: a load that starts after this read sees every write that
         // bumped the version up to it (writes commit first, then bump).
         var version = Interlocked.Read(ref _version);
         var maxAge = _options.Value.ListCacheMaxAge;
-        if (maxAge <= TimeSpan.Zero)
-        {
-            return (await LoadAsync(version)).Json;
-        }
-
         if (_signals.IsLive && LiveMaxAge > maxAge)
         {
             maxAge = LiveMaxAge;
@@ -97,7 +99,10 @@ internal sealed class TypeListCache : ICommitHook
         // Its own scope: the load may outlive the request that started it, and no client's cancellation stops it.
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiniaturesDbContext>();
-        var snapshot = new Snapshot(version, _clock.GetUtcNow(), await TypeListWriter.ReadAsync(db, _json.Value.SerializerOptions, CancellationToken.None));
+        using var buffer = RentBuffer();
+        await TypeListWriter.WriteAsync(db, _json.Value.SerializerOptions, buffer, CancellationToken.None);
+        var snapshot = new Snapshot(version, _clock.GetUtcNow(), buffer.WrittenMemory.ToArray());
+        _lastLength = snapshot.Json.Length;
         lock (_gate)
         {
             if (_snapshot is null || _snapshot.Version <= version)

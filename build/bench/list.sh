@@ -149,7 +149,7 @@ measure cached "$base_a" "$pid_a"
 log "cross-instance: $samples moves through B, each polled on A's cached list"
 python3 "$bench_dir/crossinstance.py" "$base_a" "$base_b" "$token" "$first_id" "$samples" >"$work/cross.out" \
   || die "cross-instance probe failed: $(cat "$work/cross.out")"
-cross() { sed -n "s/^BENCH .* $1=\([^ ]*\).*/\1/p" "$work/cross.out"; }
+cross() { sed -n "s/^BENCH.* $1=\([^ ]*\).*/\1/p" "$work/cross.out"; }
 
 status=0
 row() { # label name

@@ -2,6 +2,8 @@
 # A throwaway PostgreSQL cluster under /tmp for tests and benchmarks. Source it, then:
 #   postgres_start   # sets POSTGRES_URL (Npgsql connection string), POSTGRES_PORT, POSTGRES_DIR
 #   postgres_stop
+#   postgres_halt / postgres_resume  # stop the server and start it again on the same data and port (outage tests;
+#                                    # need POSTGRES_DIR, POSTGRES_PORT and POSTGRES_BIN from postgres_start)
 # Installs Debian's postgresql package when no server binaries are present.
 
 postgres_bin() {
@@ -36,13 +38,21 @@ postgres_start() {
   as_postgres_owner "$bin/initdb" -D "$POSTGRES_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$POSTGRES_DIR/initdb.log" 2>&1 \
     || { cat "$POSTGRES_DIR/initdb.log" >&2; return 1; }
   # Throwaway data: durability settings off for speed, enough connections for parallel test hosts.
-  as_postgres_owner "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w -t 60 start \
-    -o "-p $POSTGRES_PORT -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${POSTGRES_EXTRA_OPTIONS:-}" >/dev/null \
-    || { cat "$POSTGRES_DIR/server.log" >&2; return 1; }
   POSTGRES_BIN=$bin
+  postgres_resume || return 1
   POSTGRES_URL="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Password=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
   export POSTGRES_URL POSTGRES_PORT POSTGRES_DIR POSTGRES_BIN
   echo "PostgreSQL ($(basename "$(dirname "$bin")")) running on port $POSTGRES_PORT" >&2
+}
+
+postgres_resume() {
+  as_postgres_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w -t 60 start \
+    -o "-p $POSTGRES_PORT -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${POSTGRES_EXTRA_OPTIONS:-}" >/dev/null \
+    || { cat "$POSTGRES_DIR/server.log" >&2; return 1; }
+}
+
+postgres_halt() {
+  as_postgres_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DIR/data" -m fast -w -t 60 stop >/dev/null
 }
 
 postgres_stop() {

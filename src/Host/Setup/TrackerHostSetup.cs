@@ -5,12 +5,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
-using Npgsql;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
-using Tracker.BuildingBlocks;
 using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Http.Idempotency;
 using Tracker.BuildingBlocks.Mediator;
@@ -79,30 +73,6 @@ internal static class TrackerHostSetup
         });
         builder.Services.AddTrackerOpenApi(modules);
         builder.Services.AddTrackerModules(configuration, builder.Environment, database, modules);
-    }
-
-    private static void AddTrackerTelemetry(this WebApplicationBuilder builder)
-    {
-        // Exporting is opt-in: with no collector configured, no instrumentation runs on the hot path.
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            return;
-        }
-
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "tracker"))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql()
-                .AddSource([.. TrackerTelemetry.ActivitySources]))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(TrackerTelemetry.MeterWildcard))
-            .WithLogging()
-            .UseOtlpExporter();
     }
 
     public static void UseTrackerPipeline(this WebApplication app)

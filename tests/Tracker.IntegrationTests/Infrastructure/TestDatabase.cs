@@ -10,8 +10,9 @@ namespace Tracker.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(DatabaseProvider provider, string dataDirectory, string? connectionString, string? databaseName)
+    private TestDatabase(DatabaseProvider provider, string dataDirectory, string? connectionString, string? databaseName, string? server = null)
     {
+        Server = server;
         Provider = provider;
         DataDirectory = dataDirectory;
         ConnectionString = connectionString;
@@ -26,13 +27,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private string? DatabaseName { get; }
 
+    private string? Server { get; }
+
     public static DatabaseProvider ConfiguredProvider =>
         Enum.Parse<DatabaseProvider>(Environment.GetEnvironmentVariable("TRACKER_TEST_PROVIDER") ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="postgresServer">A cluster of the test's own (see <c>ThrowawayCluster</c>) instead of TRACKER_TEST_POSTGRES.</param>
+    public static async Task<TestDatabase> CreateAsync(string? postgresServer = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("tracker-test-").FullName;
-        var provider = ConfiguredProvider;
+        var provider = postgresServer is null ? ConfiguredProvider : DatabaseProvider.PostgreSQL;
         if (provider == DatabaseProvider.Sqlite)
         {
             return new TestDatabase(provider, dataDirectory, null, null);
@@ -43,7 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
             throw new InvalidOperationException($"Integration tests run on SQLite or PostgreSQL, not {provider}.");
         }
 
-        var server = Environment.GetEnvironmentVariable("TRACKER_TEST_POSTGRES")
+        var server = postgresServer ?? Environment.GetEnvironmentVariable("TRACKER_TEST_POSTGRES")
             ?? throw new InvalidOperationException("TRACKER_TEST_PROVIDER=PostgreSQL needs TRACKER_TEST_POSTGRES (a connection string to a cluster); build/test.sh starts one.");
         var name = $"tracker_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(server))
@@ -54,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return new TestDatabase(provider, dataDirectory, connectionString, name);
+        return new TestDatabase(provider, dataDirectory, connectionString, name, server);
     }
 
     public IEnumerable<KeyValuePair<string, string?>> Settings()
@@ -76,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (DatabaseName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("TRACKER_TEST_POSTGRES"));
+            await using var connection = new NpgsqlConnection(Server);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();

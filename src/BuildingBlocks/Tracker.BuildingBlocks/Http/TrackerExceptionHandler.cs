@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Results;
 
 namespace Tracker.BuildingBlocks.Http;
@@ -31,12 +32,18 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => CommonErrors.UnsupportedMediaType,
             BadHttpRequestException { InnerException: JsonException } => CommonErrors.MalformedJson,
             BadHttpRequestException bad => CommonErrors.ForStatus(bad.StatusCode),
+            _ when exception.IsDatabaseUnavailable() => DatabaseUnavailable.Error,
             _ => CommonErrors.Internal,
         };
 
         if (error == CommonErrors.Internal)
         {
             logger.LogError(exception, "Unhandled exception while processing {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (error == DatabaseUnavailable.Error)
+        {
+            // Not a bug here: an operator's problem, told once per request without the stack trace.
+            logger.LogWarning("Database unavailable while processing {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         }
         else
         {

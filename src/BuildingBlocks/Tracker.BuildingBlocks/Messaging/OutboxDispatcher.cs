@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,16 +15,13 @@ internal sealed class OutboxDispatcher(
     IEnumerable<IntegrationEventSubscription> subscriptions,
     IServiceProvider services,
     OutboxSignal signal,
+    OutboxMetrics metrics,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const string TelemetryName = "Tracker.Outbox";
-    private static readonly ActivitySource Source = new(TelemetryName);
-    private static readonly Meter Meter = new(TelemetryName);
-    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("tracker.outbox.delivered", description: "Integration events delivered to all their subscribers.");
-    private static readonly Counter<long> Failed = Meter.CreateCounter<long>("tracker.outbox.failed", description: "Delivery attempts that failed and will be retried.");
-    private static readonly Counter<long> Parked = Meter.CreateCounter<long>("tracker.outbox.parked", description: "Integration events parked after their last attempt.");
+    internal static readonly ActivitySource Source = new(TelemetryName);
 
     private readonly ILookup<string, IntegrationEventSubscription> _subscribers =
         subscriptions.ToLookup(s => IntegrationEventSerializer.TypeName(s.EventType));
@@ -42,6 +38,7 @@ internal sealed class OutboxDispatcher(
         }
 
         var nextPurge = DateTime.MinValue;
+        var nextBacklog = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var moreWaiting = false;
@@ -61,6 +58,16 @@ internal sealed class OutboxDispatcher(
                     }
 
                     nextPurge = now.AddHours(1);
+                }
+
+                if (now >= nextBacklog)
+                {
+                    foreach (var store in _stores)
+                    {
+                        metrics.Observed(store.Module, await store.GetBacklogAsync(stoppingToken));
+                    }
+
+                    nextBacklog = now + OutboxMetrics.BacklogRefresh;
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -99,9 +106,12 @@ internal sealed class OutboxDispatcher(
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = Source.StartActivity($"deliver {ShortName(message.Type)}", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.system", "tracker_outbox");
+        activity?.SetTag("messaging.operation.type", "process");
+        activity?.SetTag("messaging.destination.name", ShortName(message.Type));
         activity?.SetTag("messaging.message.id", message.Id);
         activity?.SetTag("tracker.module", store.Module);
-        var tags = new TagList { { "module", store.Module }, { "event", ShortName(message.Type) } };
+        var tags = new TagList { OutboxMetrics.ModuleTag(store.Module), { "messaging.destination.name", ShortName(message.Type) } };
         try
         {
             var subscribers = _subscribers[message.Type].ToList();
@@ -115,7 +125,7 @@ internal sealed class OutboxDispatcher(
             }
 
             await store.MarkProcessedAsync(message.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            Delivered.Add(1, tags);
+            metrics.Delivered.Add(1, tags);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -130,13 +140,13 @@ internal sealed class OutboxDispatcher(
 
             if (attempts >= _options.MaxAttempts)
             {
-                Parked.Add(1, tags);
+                metrics.Parked.Add(1, tags);
                 logger.LogError(exception, "Parked integration event {EventId} ({EventType}) from {Module} after {Attempts} attempts", message.Id, message.Type, store.Module, attempts);
                 await store.MarkFailedAsync(message.Id, attempts, now, now, error, CancellationToken.None);
             }
             else
             {
-                Failed.Add(1, tags);
+                metrics.Failed.Add(1, tags);
                 var retryAt = now + _options.RetryDelayAfter(attempts);
                 logger.LogWarning(exception, "Delivery of integration event {EventId} ({EventType}) failed (attempt {Attempts}); retrying at {RetryAt:O}", message.Id, message.Type, attempts, retryAt);
                 await store.MarkFailedAsync(message.Id, attempts, retryAt, null, error, CancellationToken.None);
@@ -144,5 +154,5 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    private static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
+    internal static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
 }

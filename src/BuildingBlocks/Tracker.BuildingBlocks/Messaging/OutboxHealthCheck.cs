@@ -7,7 +7,7 @@ namespace Tracker.BuildingBlocks.Messaging;
 /// Readiness includes event delivery: parked messages, or an undelivered one older than
 /// <see cref="OutboxOptions.MaxLag"/>, make the instance Degraded (still serving, but someone should look).
 /// </summary>
-internal sealed class OutboxHealthCheck(IEnumerable<IOutboxStore> stores, IOptions<OutboxOptions> options, TimeProvider clock) : IHealthCheck
+internal sealed class OutboxHealthCheck(IEnumerable<IOutboxStore> stores, IOptions<OutboxOptions> options, OutboxMetrics metrics, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,6 +17,7 @@ internal sealed class OutboxHealthCheck(IEnumerable<IOutboxStore> stores, IOptio
         foreach (var store in stores)
         {
             var backlog = await store.GetBacklogAsync(cancellationToken);
+            metrics.Observed(store.Module, backlog);
             var lag = backlog.OldestPending is { } oldest ? now - oldest : TimeSpan.Zero;
             data[store.Module] = new { backlog.Pending, backlog.Parked, LagSeconds = Math.Max(0, (int)lag.TotalSeconds) };
             degraded |= backlog.Parked > 0 || lag > options.Value.MaxLag;

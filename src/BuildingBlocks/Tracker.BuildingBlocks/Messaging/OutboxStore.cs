@@ -112,6 +112,7 @@ internal sealed class OutboxStore<TContext>(string module, IServiceScopeFactory 
         parameter.Value = now;
         command.Parameters.Add(parameter);
         var ids = new List<Guid>(batchSize);
+        using var span = DatabaseTelemetry.StartCommand(command, db.Database.ProviderName);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

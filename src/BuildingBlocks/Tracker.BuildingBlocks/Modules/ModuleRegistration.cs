@@ -33,6 +33,7 @@ public static class ModuleRegistration
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton(new TrackerModuleList(modules));
         services.AddScoped<AfterCommit>();
 

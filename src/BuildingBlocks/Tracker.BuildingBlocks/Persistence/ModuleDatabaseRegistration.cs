@@ -43,6 +43,7 @@ public static class ModuleDatabaseRegistration
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema, database.Provider));
         services.AddSingleton<IOutboxStore>(sp => new OutboxStore<TContext>(schema, sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(new ModuleDbContextType(typeof(TContext)));
+        services.AddChangeSignals(database.Provider, connectionString);
         return services;
 
         void Register<TProviderContext>()
@@ -69,10 +70,15 @@ public static class ModuleDatabaseRegistration
             _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
         };
         // A failed save is not an error in itself: a unique violation is often expected and answered as a
-        // conflict. Whatever is not handled reaches the exception handler, which logs it as an error with its cause.
-        return options.UseSnakeCaseNamingConvention().ConfigureWarnings(w => w.Log(
-            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
-            (RelationalEventId.CommandError, LogLevel.Debug)));
+        // conflict, an unreachable database as 503. Whatever is not handled reaches the exception handler, which
+        // logs it once, as an error with its cause (or as a warning when the database is unavailable).
+        return options.UseSnakeCaseNamingConvention()
+            .AddInterceptors(DatabaseCommandInterceptor.Instance)
+            .ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug)));
     }
 
     /// <summary>

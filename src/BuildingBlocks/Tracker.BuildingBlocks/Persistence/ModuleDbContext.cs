@@ -26,10 +26,18 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public void Publish(IntegrationEvent integrationEvent)
     {
         var now = integrationEvent.OccurredAt.UtcDateTime;
+        var type = IntegrationEventSerializer.TypeName(integrationEvent.GetType());
+
+        // The producer span of the message: its delivery, however much later, continues this trace under it.
+        using var publish = OutboxDispatcher.Source.StartActivity($"publish {OutboxDispatcher.ShortName(type)}", ActivityKind.Producer);
+        publish?.SetTag("messaging.system", "tracker_outbox");
+        publish?.SetTag("messaging.operation.type", "create");
+        publish?.SetTag("messaging.destination.name", OutboxDispatcher.ShortName(type));
+        publish?.SetTag("messaging.message.id", integrationEvent.Id);
         OutboxMessages.Add(new OutboxMessage
         {
             Id = integrationEvent.Id,
-            Type = IntegrationEventSerializer.TypeName(integrationEvent.GetType()),
+            Type = type,
             Payload = IntegrationEventSerializer.Serialize(integrationEvent),
             OccurredAt = now,
             NextAttemptAt = now,

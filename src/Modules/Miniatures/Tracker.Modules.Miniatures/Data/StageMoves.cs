@@ -108,6 +108,7 @@ internal static class StageMoves
             command.Parameters.Add(new NpgsqlParameter<int>("qty", qty));
             command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } expected ? expected : DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", NpgsqlDbType.TimestampTz) { TypedValue = Timestamps.Normalize(at) });
+            using var span = DatabaseTelemetry.StartCommand(command, db.Database.ProviderName);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             string? name = null;
             DateTimeOffset createdAt = default;

@@ -12,7 +12,7 @@ internal sealed record MoveMiniaturesCommand(Guid TypeId, Stage FromStage, Stage
 
 internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
 {
-    private static readonly Counter<long> Moved = MiniaturesModule.Meter.CreateCounter<long>("tracker.miniatures.moved", description: "Miniatures moved between stages.");
+    private static readonly Counter<long> Moved = MiniaturesModule.Meter.CreateCounter<long>("tracker.miniatures.moved", "{miniature}", "Miniatures moved between stages, by source and target stage.");
 
     /// <summary>Checks the request against the pipeline's rules, then moves atomically (see <see cref="StageMoves"/>).</summary>
     public async ValueTask<Result<TypeResponse>> Handle(MoveMiniaturesCommand command, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
             return MiniaturesErrors.InsufficientQty.WithDetail(command.FromStage.Code(), held, command.Qty)
                 .WithExtension("available", held).WithExtension("requested", command.Qty);
         }
-        Moved.Add(command.Qty);
+        Moved.Add(command.Qty, new("tracker.miniatures.from_stage", command.FromStage.Code()), new("tracker.miniatures.to_stage", command.ToStage.Code()));
         return TypeReader.From(outcome.Type);
     }
 }

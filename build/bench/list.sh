@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# The Miniatures type list on PostgreSQL: uncached and cached throughput with the CPU each request costs, and how
+# soon a move made through one host shows in another host's cached list. build/bench/README.md explains it.
+#   build/bench/list.sh
+# Environment: BENCH_DURATION (15), BENCH_WARMUP (10), BENCH_DRAIN (3), BENCH_TYPES (1000), BENCH_SAMPLES (30
+# cross-instance samples), BENCH_NO_BUILD=1, BENCH_KEEP=1. Prints a markdown report on stdout; exits 1 only when
+# something broke (a host did not start, setup failed, a load got errors). Missed targets print MISS.
+set -euo pipefail
+bench_dir=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$bench_dir/../.." && pwd)
+cd "$root"
+
+duration=${BENCH_DURATION:-15}
+warmup=${BENCH_WARMUP:-10} # enough requests for the JIT to reach its optimised code even on a busy machine
+drain=${BENCH_DRAIN:-3}
+types=${BENCH_TYPES:-1000}
+samples=${BENCH_SAMPLES:-30}
+conns=16
+uncached_target_rps=1000
+p99_target_ms=25
+visible_target_ms=100
+
+started=$(date +%s)
+log() { printf '== [%3ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
+work=
+pids=()
+die() {
+  printf 'FAILED: %s\n' "$*" >&2
+  for f in "${work:-/nonexistent}"/host-*.log; do [ -s "$f" ] && { printf -- '--- %s\n' "$f" >&2; tail -n 20 "$f" >&2; }; done
+  exit 1
+}
+command -v wrk >/dev/null 2>&1 || die "wrk is missing (Debian package wrk)"
+command -v python3 >/dev/null 2>&1 || die "python3 is missing (the cross-instance probe)"
+
+if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
+  log "building Tracker.sln (Release)"
+  dotnet build Tracker.sln -c Release -nologo -v q >&2 || die "build failed"
+fi
+host_dir=$root/src/Host/bin/Release/net10.0
+[ -f "$host_dir/Tracker.Host.dll" ] || die "no Release build at $host_dir (unset BENCH_NO_BUILD)"
+
+work=$(mktemp -d /tmp/tracker-benchlist.XXXXXX)
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  postgres_stop
+  if [ "${BENCH_KEEP:-}" = 1 ]; then log "work dir kept: $work"; else rm -rf "$work"; fi
+}
+# shellcheck source=build/postgres.sh
+source "$root/build/postgres.sh"
+trap cleanup EXIT
+postgres_start || die "PostgreSQL did not start"
+db=tracker_bench
+psql_on() { local database=$1; shift; "$POSTGRES_BIN/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d "$database" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+psql_on postgres -c "CREATE DATABASE $db" || die "could not create database $db"
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((40000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  die "no free port"
+}
+password="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+signing_key=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+start_host() { # name, then extra NAME=value settings; sets base_<name> and pid_<name>
+  local name=$1; shift
+  local port; port=$(free_port)
+  (
+    cd "$host_dir"
+    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port
+    export Database__Provider=PostgreSQL Database__ConnectionString="${POSTGRES_URL/Database=postgres/Database=$db}"
+    export DataDirectory="$work/data-$name" Identity__BootstrapAdminPassword="$password" Identity__SigningKey="$signing_key"
+    export Identity__AccessTokenLifetime=02:00:00 Serilog__MinimumLevel__Default=Warning
+    for setting in "$@"; do export "${setting?}"; done
+    exec dotnet Tracker.Host.dll
+  ) >"$work/host-$name.log" 2>&1 &
+  pids+=($!)
+  printf -v "base_$name" '%s' "http://127.0.0.1:$port"
+  printf -v "pid_$name" '%s' "$!"
+}
+wait_ready() { # base pid
+  for _ in $(seq 1 240); do
+    kill -0 "$2" 2>/dev/null || die "a host exited during start-up ($1)"
+    curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null && return
+    sleep 0.5
+  done
+  die "$1 was not ready after 2 minutes"
+}
+
+# A and B: two instances as deployed (cached list, change announcements). U: the same with the cache off.
+log "starting hosts A, B (cached list) and U (uncached)"
+start_host a
+wait_ready "$base_a" "$pid_a" # migrates and seeds first, alone
+start_host b
+start_host u Miniatures__ListCacheMaxAge=00:00:00 Outbox__Enabled=false
+wait_ready "$base_b" "$pid_b"
+wait_ready "$base_u" "$pid_u"
+
+login=$(curl -sS -X POST "$base_a/api/v1/identity/login" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}") || die "sign-in request failed"
+token=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$login")
+[ -n "$token" ] || die "sign-in gave no access token: $login"
+
+log "creating $types types"
+for i in $(seq 1 "$types"); do
+  [ "$i" -eq 1 ] || echo next
+  printf 'url = "%s/api/v1/miniatures/types"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\n' "$base_a" "$token"
+  printf 'data = "{\\"name\\":\\"Type %04d\\",\\"initialQuantity\\":1000000}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' "$i"
+done >"$work/create.curl"
+curl -sS --no-progress-meter --parallel --parallel-max 4 -K "$work/create.curl" >"$work/create.codes" || true
+created=$(grep -c '^201$' "$work/create.codes" || true)
+[ "$created" -eq "$types" ] || die "created $created of $types types"
+first_id=$(psql_on "$db" -c "SELECT id FROM miniatures.miniature_types ORDER BY normalized_name LIMIT 1")
+psql_on "$db" -c "VACUUM ANALYZE miniatures.miniature_types, miniatures.stage_counts" >/dev/null
+
+# CPU time (ms) used so far by a process, and by the whole PostgreSQL cluster (postmaster, live backends, reaped ones).
+tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
+cpu_ms() { awk -v t="$tick_ms" '{ print ($14 + $15) * t }' "/proc/$1/stat"; }
+pg_cpu_ms() {
+  local master; master=$(head -n 1 "$POSTGRES_DIR/data/postmaster.pid")
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat"
+    for child in $(pgrep -P "$master"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk -v t="$tick_ms" '{ s += $1 } END { print s * t }'
+}
+
+run_list() { # name base seconds
+  BENCH_MODE=list BENCH_TOKEN=$token BENCH_SEND_SECONDS=$3 \
+    wrk -t 2 -c "$conns" -d "$(($3 + drain))s" --timeout 30s -s "$bench_dir/load.lua" "$2" >"$work/$1.out" 2>"$work/$1.err" \
+    || die "wrk failed for $1: $(cat "$work/$1.err")"
+  grep -q '^BENCH ' "$work/$1.out" || die "wrk printed no result for $1"
+}
+field() { sed -n "s/^BENCH .* $2=\([^ ]*\).*/\1/p" "$work/$1.out"; }
+measure() { # name base pid: a warm-up, then the measured load with the CPU it cost
+  run_list "$1-warmup" "$2" "$warmup"
+  local host0 pg0; host0=$(cpu_ms "$3"); pg0=$(pg_cpu_ms)
+  run_list "$1" "$2" "$duration"
+  local host1 pg1; host1=$(cpu_ms "$3"); pg1=$(pg_cpu_ms)
+  local answered=$(( $(field "$1" ok) + $(field "$1" errors) ))
+  printf -v "host_cpu_$1" '%s' "$(awk -v a="$host0" -v b="$host1" -v n="$answered" 'BEGIN { printf "%.2f", n ? (b - a) / n : 0 }')"
+  printf -v "pg_cpu_$1" '%s' "$(awk -v a="$pg0" -v b="$pg1" -v n="$answered" 'BEGIN { printf "%.2f", n ? (b - a) / n : 0 }')"
+}
+
+log "load: uncached list of $types types on U, $conns connections, ${duration}s"
+measure uncached "$base_u" "$pid_u"
+log "load: cached list on A, $conns connections, ${duration}s"
+measure cached "$base_a" "$pid_a"
+log "cross-instance: $samples moves through B, each polled on A's cached list"
+python3 "$bench_dir/crossinstance.py" "$base_a" "$base_b" "$token" "$first_id" "$samples" >"$work/cross.out" \
+  || die "cross-instance probe failed: $(cat "$work/cross.out")"
+cross() { sed -n "s/^BENCH.* $1=\([^ ]*\).*/\1/p" "$work/cross.out"; }
+
+status=0
+row() { # label name
+  local errors=$(( $(field "$2" errors) + $(field "$2" socket_errors) ))
+  [ "$errors" -eq 0 ] || status=1
+  local host_var="host_cpu_$2" pg_var="pg_cpu_$2"
+  printf '| %s | %s | %.0f | %.1f | %.1f | %s | %s | %s |\n' "$1" "$conns" "$(field "$2" rps)" "$(field "$2" p50_ms)" \
+    "$(field "$2" p99_ms)" "${!host_var}" "${!pg_var}" "$errors"
+}
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<" ? v < t : v >= t); print (ok ? "PASS" : "MISS") }'; }
+
+echo
+echo "Tracker list benchmark: $types types, ${duration}s per load, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "| load | conns | req/s | p50 ms | p99 ms | host CPU ms/req | PostgreSQL CPU ms/req | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+row "list, uncached (host U)" uncached
+row "list, cached (host A)" cached
+echo
+echo "move through B visible in A's cached list: p50 $(cross p50_ms) ms, p99 $(cross p99_ms) ms, max $(cross max_ms) ms ($(cross samples) samples)"
+echo
+echo "target uncached list >= $uncached_target_rps req/s: $(verdict "$(field uncached rps)" "$uncached_target_rps" ">=") ($(field uncached rps))"
+echo "target uncached list p99 < $p99_target_ms ms: $(verdict "$(field uncached p99_ms)" "$p99_target_ms" "<") ($(field uncached p99_ms) ms)"
+echo "target cached list p99 < $p99_target_ms ms: $(verdict "$(field cached p99_ms)" "$p99_target_ms" "<") ($(field cached p99_ms) ms)"
+echo "target cross-instance visibility < $visible_target_ms ms (max): $(verdict "$(cross max_ms)" "$visible_target_ms" "<") ($(cross max_ms) ms)"
+echo
+echo "finished in $(( $(date +%s) - started ))s"
+exit "$status"

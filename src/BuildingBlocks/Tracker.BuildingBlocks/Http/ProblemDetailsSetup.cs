@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Results;
@@ -27,6 +28,7 @@ public static class ProblemDetailsSetup
             }
 
             RetryAfter.SetHeader(context.HttpContext.Response, problem);
+            problem.Type ??= status == StatusCodes.Status429TooManyRequests ? RetryAfter.TooManyRequestsType : null;
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions[ProblemResults.TraceIdMember] = ProblemResults.CurrentTraceId(context.HttpContext);
             var requestId = context.HttpContext.Features.Get<IHttpRequestIdentifierFeature>()?.TraceIdentifier;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Host;
 using Tracker.Host.Setup;
@@ -16,7 +17,8 @@ try
         return await app.RunVerbAsync(verb, commandLine.VerbArguments);
     }
 
-    using var dataDirectoryLock = DataDirectory.Lock(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.DataDirectory);
+    using var dataDirectoryLock = DataDirectory.Lock(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory);
+    ListenAddresses.EnsureFree(app);
     app.UseTrackerPipeline();
     await app.RunAsync();
     return 0;
@@ -28,6 +30,7 @@ catch (HostStartException exception)
 }
 catch (IOException exception) when (exception.InnerException is AddressInUseException)
 {
+    // Taken between the check above and the server's own bind.
     await Console.Error.WriteLineAsync($"Tracker did not start: {exception.Message} Stop the process that listens there, or set ASPNETCORE_URLS to another address.");
     return 1;
 }

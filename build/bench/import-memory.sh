@@ -2,8 +2,9 @@
 # Peak memory of the host during a Miniatures import dry run of a large document (build/bench/README.md).
 #   build/bench/import-memory.sh
 # Environment: IMPORT_MIB (56: document size), IMPORT_TYPES (2000), IMPORT_HOST (build: the Release build
-# output | publish: the published host), IMPORT_LIMIT_MB (250: the target), BENCH_NO_BUILD=1 (use what is
-# there), BENCH_KEEP=1 (keep the work dir with the document and the host log), BENCH_PORT.
+# output | publish: the published host), IMPORT_DRY_RUN (true | false: really import), IMPORT_LIMIT_MB (250: the
+# target), BENCH_NO_BUILD=1 (use what is there), BENCH_KEEP=1 (keep the work dir with the document and the host
+# log), BENCH_PORT.
 # Prints one markdown table on stdout (progress goes to stderr). Exits 1 when something broke (not on a MISS).
 set -euo pipefail
 bench_dir=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +15,10 @@ target_mib=${IMPORT_MIB:-56}
 types=${IMPORT_TYPES:-2000}
 host_kind=${IMPORT_HOST:-build}
 limit_mb=${IMPORT_LIMIT_MB:-250}
+dry_run=${IMPORT_DRY_RUN:-true}
+case "$dry_run" in true | false) ;; *) echo "IMPORT_DRY_RUN must be true or false" >&2; exit 1 ;; esac
+run_name="dry run"
+if [ "$dry_run" = false ]; then run_name=import; fi
 password=import-bench-password
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -120,22 +125,22 @@ token=$(curl -sf "$base/api/v1/identity/login" -H 'content-type: application/jso
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || die "sign-in failed"
 ready_peak=$(peak_mb)
-log "host ready, peak RSS so far $ready_peak MB; posting the dry run"
+log "host ready, peak RSS so far $ready_peak MB; posting the $run_name"
 
 cpu_before=$(cpu_ms)
 started=$(date +%s%N)
-status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 600 "$base/api/v1/miniatures/import?dryRun=true" \
+status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 600 "$base/api/v1/miniatures/import?dryRun=$dry_run" \
   -H "Authorization: Bearer $token" -H 'content-type: application/json' --data-binary "@$work/document.json")
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
 import_peak=$(peak_mb)
 cpu_used=$(($(cpu_ms) - cpu_before))
-[ "$status" = 200 ] || die "the dry run answered $status: $(head -c 600 "$work/answer.json")"
+[ "$status" = 200 ] || die "the $run_name answered $status: $(head -c 600 "$work/answer.json")"
 grep -q "\"historyEntriesAdded\":$history_total" "$work/answer.json" || die "unexpected summary: $(cat "$work/answer.json")"
 grep -q "\"typesCreated\":$types" "$work/answer.json" || die "unexpected summary: $(cat "$work/answer.json")"
 log "answer: $(cat "$work/answer.json")"
 
 verdict=PASS
 [ "$import_peak" -lt "$limit_mb" ] || verdict=MISS
-echo "| document | history entries | dry run ms | host CPU ms | peak RSS ready MB | peak RSS after dry run MB | target < $limit_mb MB |"
+echo "| document | history entries | $run_name ms | host CPU ms | peak RSS ready MB | peak RSS after $run_name MB | target < $limit_mb MB |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 echo "| $(awk -v b="$document_bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB | $history_total | $elapsed_ms | $cpu_used | $ready_peak | $import_peak | $verdict |"

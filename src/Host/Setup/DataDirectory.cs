@@ -12,6 +12,8 @@ internal static class DataDirectory
 {
     private const uint OwnerOnly = 0b000_111_111; // umask 077: nothing for group and others
 
+    private static readonly Dictionary<string, HeldLock> HeldLocks = new(StringComparer.Ordinal);
+
     public static void Prepare(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -28,13 +30,29 @@ internal static class DataDirectory
     }
 
     /// <summary>
-    /// One serving host per data directory: an exclusive lock on <c>tracker.lock</c> in it, held until the process
-    /// ends (the operating system releases it even after kill -9). A second host gets a clear reason instead of two
-    /// hosts sharing files, keys and logs.
+    /// One serving process per data directory: an exclusive lock on <c>tracker.lock</c> in it, held until the host
+    /// stops (the operating system releases it even after kill -9). A second process gets a clear reason instead of
+    /// two processes sharing files, keys and logs. Hosts within one process (integration tests run several on one
+    /// database) share the lock.
     /// </summary>
     public static IDisposable Lock(string path)
     {
-        var lockFile = Path.Combine(path, "tracker.lock");
+        var lockFile = Path.GetFullPath(Path.Combine(path, "tracker.lock"));
+        lock (HeldLocks)
+        {
+            if (!HeldLocks.TryGetValue(lockFile, out var held))
+            {
+                held = new HeldLock(lockFile, Open(path, lockFile));
+                HeldLocks[lockFile] = held;
+            }
+
+            held.Holders++;
+            return held;
+        }
+    }
+
+    private static FileStream Open(string path, string lockFile)
+    {
         try
         {
             var stream = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
@@ -47,6 +65,23 @@ internal static class DataDirectory
         {
             throw new HostStartException(
                 $"Tracker did not start: the data directory {path} is in use by another Tracker process (it holds {lockFile}). Stop that one, or set DataDirectory to another folder.");
+        }
+    }
+
+    private sealed class HeldLock(string lockFile, FileStream stream) : IDisposable
+    {
+        public int Holders { get; set; }
+
+        public void Dispose()
+        {
+            lock (HeldLocks)
+            {
+                if (--Holders == 0)
+                {
+                    HeldLocks.Remove(lockFile);
+                    stream.Dispose();
+                }
+            }
         }
     }
 

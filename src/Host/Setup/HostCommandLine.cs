@@ -57,14 +57,9 @@ internal static class HostVerbs
     {
         await using var scope = app.Services.CreateAsyncScope();
         var commands = scope.ServiceProvider.GetServices<IHostCommand>().ToList();
-        if (verb.Equals(HostCommandLine.Migrate, StringComparison.OrdinalIgnoreCase) && arguments.Count == 0)
-        {
-            await app.MigrateDatabasesAsync();
-            return 0;
-        }
-
+        var isMigrate = verb.Equals(HostCommandLine.Migrate, StringComparison.OrdinalIgnoreCase) && arguments.Count == 0;
         var command = commands.FirstOrDefault(c => c.Name.Equals(verb, StringComparison.OrdinalIgnoreCase));
-        if (command is null)
+        if (!isMigrate && command is null)
         {
             await Console.Error.WriteLineAsync(
                 $"Unknown command '{verb}'. Tracker.Host runs the service without a command, or one of:{Environment.NewLine}" +
@@ -74,12 +69,18 @@ internal static class HostVerbs
 
         try
         {
-            return await command.RunAsync(arguments, Console.Out, app.Lifetime.ApplicationStopping);
+            if (isMigrate)
+            {
+                await app.MigrateDatabasesAsync();
+                return 0;
+            }
+
+            return await command!.RunAsync(arguments, Console.Out, app.Lifetime.ApplicationStopping);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A database that is unreachable or not migrated yet: the reason in one line, no stack trace.
-            await Console.Error.WriteLineAsync($"{command.Name} failed: {exception.GetBaseException().Message}");
+            await Console.Error.WriteLineAsync($"{verb} failed: {exception.GetBaseException().Message}");
             return 1;
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Tracker.Host.Setup;
@@ -15,6 +16,12 @@ internal static class ListenAddresses
 
     public static void EnsureFree(WebApplication app)
     {
+        // Only Kestrel listens on sockets (integration tests host the app on an in-memory server).
+        if (app.Services.GetService<IServer>()?.GetType().Namespace?.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
         foreach (var url in ConfiguredUrls(app))
         {
             BindingAddress address;
@@ -41,7 +48,7 @@ internal static class ListenAddresses
     /// <summary>Where the server will listen: explicit app URLs, else <c>urls</c> (ASPNETCORE_URLS, --urls), else the default.</summary>
     private static IEnumerable<string> ConfiguredUrls(WebApplication app)
     {
-        var explicitUrls = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        var explicitUrls = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         if (explicitUrls is { Count: > 0 })
         {
             return explicitUrls;

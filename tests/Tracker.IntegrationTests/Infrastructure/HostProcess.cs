@@ -97,8 +97,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(int port)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(_process.HasExited, $"The host exited with {(_process.HasExited ? _process.ExitCode : 0)} during start-up. Output:\n{Output}");
@@ -121,7 +121,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"The host was not ready within 90 s. Output:\n{Output}");
+        Assert.Fail($"The host was not ready within 180 s. Output:\n{Output}");
     }
 
     /// <summary>A port nobody listens on right now.</summary>

@@ -48,11 +48,14 @@ public sealed class HostProcess : IAsyncDisposable
         ["Serilog__MinimumLevel__Default"] = "Warning",
     };
 
-    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartIn(Directory.CreateTempSubdirectory("tracker-host-cwd-").FullName, environment, arguments);
+
+    public static HostProcess StartIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Directory.CreateTempSubdirectory("tracker-host-cwd-").FullName,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -72,9 +75,13 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a host verb to its end.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunInAsync(Directory.CreateTempSubdirectory("tracker-host-cwd-").FullName, environment, arguments);
+
+    /// <summary>Runs a host verb to its end in <paramref name="workingDirectory"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        await using var host = Start(environment, arguments);
+        await using var host = StartIn(workingDirectory, environment, arguments);
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(90));
         return (exitCode, host.Output);
     }

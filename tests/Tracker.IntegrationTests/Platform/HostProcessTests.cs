@@ -133,6 +133,28 @@ public sealed partial class HostProcessTests(RunningHostFixture fixture) : IClas
         Assert.Contains("reset-admin-password [username]", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_dotenv_at_the_repository_root_is_read_when_the_host_runs_in_a_project_folder_below_it()
+    {
+        // As `dotnet run --project src/Host -- migrate` from a checkout: the working directory is src/Host.
+        var repository = Path.Combine(fixture.Database.DataDirectory, "checkout");
+        Directory.CreateDirectory(Path.Combine(repository, ".git"));
+        var project = Directory.CreateDirectory(Path.Combine(repository, "src", "Host")).FullName;
+        var dataDirectory = Path.Combine(repository, "data-named-in-dotenv");
+        await File.WriteAllTextAsync(Path.Combine(repository, ".env"), $"# the checkout's settings\nexport DataDirectory=\"{dataDirectory}\"\n");
+        var settings = fixture.Settings;
+        settings.Remove("DataDirectory");
+
+        var (exitCode, output) = await HostProcess.RunInAsync(project, settings, "migrate");
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(Directory.Exists(dataDirectory), $"{dataDirectory} was not created: the .env was not read");
+        if (fixture.Database.Provider == Tracker.BuildingBlocks.Persistence.DatabaseProvider.Sqlite)
+        {
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "identity.db")));
+        }
+    }
+
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string ReadShared(string path)

@@ -6,9 +6,30 @@ namespace Tracker.Host.Setup;
 /// </summary>
 internal static class DotEnvFile
 {
-    public static void Load(string path)
+    /// <summary>
+    /// The <c>.env</c> of the working directory or, inside a source checkout, of the nearest folder above it up to
+    /// the repository root (the folder with <c>.git</c>): <c>dotnet run --project src/Host</c> runs in
+    /// <c>src/Host</c>, the file sits at the root. Outside a checkout only the working directory counts, so a
+    /// deployed host never picks up a stray file from a parent folder.
+    /// </summary>
+    public static string? Find(string workingDirectory)
     {
-        if (!File.Exists(path))
+        var candidates = new List<string>();
+        for (var folder = new DirectoryInfo(workingDirectory); folder is not null; folder = folder.Parent)
+        {
+            candidates.Add(Path.Combine(folder.FullName, ".env"));
+            if (Path.Exists(Path.Combine(folder.FullName, ".git")))
+            {
+                return candidates.FirstOrDefault(File.Exists);
+            }
+        }
+
+        return File.Exists(candidates[0]) ? candidates[0] : null;
+    }
+
+    public static void Load(string? path)
+    {
+        if (path is null || !File.Exists(path))
         {
             return;
         }

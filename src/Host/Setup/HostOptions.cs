@@ -12,6 +12,12 @@ internal sealed class HttpOptions
     public string[] CorsOrigins { get; set; } = [];
 
     /// <summary>
+    /// How long a browser may reuse a CORS preflight answer (<c>Access-Control-Max-Age</c>) before asking again.
+    /// Browsers cap it (Chromium at 2 hours).
+    /// </summary>
+    public TimeSpan CorsPreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are believed; the client's address then
     /// comes from them (sign-in throttling is per address). Empty: headers are ignored.
     /// </summary>

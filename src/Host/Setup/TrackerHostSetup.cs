@@ -25,7 +25,7 @@ internal static class TrackerHostSetup
         database.DataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, "data"));
-        Directory.CreateDirectory(database.DataDirectory);
+        DataDirectory.Prepare(database.DataDirectory);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.Services.AddSingleton(http);
@@ -54,6 +54,7 @@ internal static class TrackerHostSetup
                 .WithOrigins(http.CorsOrigins)
                 .AllowAnyHeader()
                 .AllowAnyMethod()
+                .SetPreflightMaxAge(http.CorsPreflightMaxAge)
                 .WithExposedHeaders(RequestIdMiddleware.Header, "Retry-After", "Location", "ETag", IdempotentEndpoints.ReplayedHeader)));
         }
 
@@ -135,7 +136,7 @@ internal static class TrackerHostSetup
         });
     }
 
-    /// <summary>The <c>migrate</c> command: apply every module's migrations, then exit.</summary>
+    /// <summary>The <c>migrate</c> verb: apply every module's migrations, then exit.</summary>
     public static async Task MigrateDatabasesAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tracker.Migrate");

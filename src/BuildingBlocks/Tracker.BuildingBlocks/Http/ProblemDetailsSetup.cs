@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Results;
 
@@ -29,6 +30,7 @@ public static class ProblemDetailsSetup
             }
 
             RetryAfter.SetHeader(context.HttpContext.Response, problem);
+            problem.Type ??= status == StatusCodes.Status429TooManyRequests ? RetryAfter.TooManyRequestsType : null;
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions[ProblemResults.TraceIdMember] = ProblemResults.CurrentTraceId(context.HttpContext);
             // The host's request-id middleware makes the trace identifier the X-Request-Id it answers with.

@@ -13,6 +13,12 @@ public static class RetryAfter
 {
     public const string Member = "retryAfterSeconds";
 
+    /// <summary>
+    /// The problem type of every 429 (the framework names types for the other statuses it knows, not this one):
+    /// the RFC that defines the status.
+    /// </summary>
+    public const string TooManyRequestsType = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+
     /// <summary>Whole seconds, rounded up and at least one: "0" would invite an immediate retry.</summary>
     public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 

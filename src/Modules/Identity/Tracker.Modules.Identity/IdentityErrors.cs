@@ -36,4 +36,9 @@ internal static class IdentityErrors
         "ERR_SELF_LOCKOUT", ErrorKind.Conflict,
         new("Cannot change your own access", "Нельзя изменить собственный доступ"),
         new("Administrators cannot demote or deactivate themselves; ask another administrator.", "Администратор не может понизить или отключить сам себя; обратитесь к другому администратору."));
+
+    public static readonly Error LastAdmin = new(
+        "ERR_LAST_ADMIN", ErrorKind.Conflict,
+        new("The last administrator must stay", "Последний администратор должен остаться"),
+        new("This is the last active administrator: make another user an administrator first.", "Это последний активный администратор: сначала назначьте администратором другого пользователя."));
 }

@@ -35,6 +35,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<AccountWriter>();
         services.AddScoped<SessionTokens>();
         services.AddScoped<IStartupTask, BootstrapAdmin>();
+        services.AddScoped<IHostCommand, ResetAdminPasswordVerb>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -30,6 +30,13 @@ internal sealed class IdentityOptions : IModuleOptions
     [Range(1, 1000)]
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>
+    /// Failed logins from one address, whatever the usernames, before further attempts from it are refused
+    /// (password spraying). Several people behind one NAT share an address, hence higher than the per-account limit.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFailedLoginsPerAddress { get; set; } = 30;
+
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracker.BuildingBlocks.Persistence;
@@ -25,7 +24,7 @@ internal sealed class BootstrapAdmin(IdentityDbContext db, AccountWriter account
 
         var configured = options.Value.BootstrapAdminPassword;
         var password = string.IsNullOrEmpty(configured)
-            ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_')
+            ? RandomPassword.New()
             : configured;
         var created = await accounts.CreateAsync(Username, "Administrator", password, Role.admin, cancellationToken);
         if (created.IsFailure)

@@ -4,16 +4,57 @@ using Microsoft.Extensions.Options;
 namespace Tracker.Modules.Identity.Auth;
 
 /// <summary>
-/// Slows down password guessing: after too many failures for one username from one address within a window,
-/// further attempts are refused for a while (429 with Retry-After), whatever the password.
+/// Slows down password guessing. Failures are counted per username from one address (guessing one account's
+/// password) and per address across all usernames (password spraying: a few common passwords against many
+/// accounts). Past either limit within the window, further attempts are refused for a while (429 with
+/// Retry-After), whatever the password.
 /// </summary>
 internal sealed class LoginThrottle(IOptions<IdentityOptions> options, TimeProvider clock)
 {
     private const int PruneThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Attempts> _attempts = new(StringComparer.Ordinal);
 
-    /// <returns>How long the caller must wait, or null when an attempt is allowed.</returns>
-    public TimeSpan? RetryAfter(string key)
+    /// <summary>
+    /// Counts one attempt against both limits before the (slow) password check, so that a burst of parallel
+    /// guesses cannot all slip past a limit while none has been counted yet; a success is forgiven with
+    /// <see cref="Succeeded"/>.
+    /// </summary>
+    /// <returns>How long the caller must wait (the attempt is then not counted), or null when it may go ahead.</returns>
+    public TimeSpan? TryBegin(string normalizedUsername, string clientAddress)
+    {
+        var settings = options.Value;
+        var (account, address) = Keys(normalizedUsername, clientAddress);
+        var wait = Max(BlockedFor(account), BlockedFor(address));
+        if (wait is not null)
+        {
+            return wait;
+        }
+
+        RecordFailure(account, settings.MaxFailedLogins);
+        RecordFailure(address, settings.MaxFailedLoginsPerAddress);
+        return null;
+    }
+
+    /// <summary>The password was right: the account's count starts afresh and the address's attempt is forgiven.</summary>
+    public void Succeeded(string normalizedUsername, string clientAddress)
+    {
+        var (account, address) = Keys(normalizedUsername, clientAddress);
+        _attempts.TryRemove(account, out _);
+        if (_attempts.TryGetValue(address, out var entry))
+        {
+            lock (entry)
+            {
+                entry.ForgiveNewest();
+            }
+        }
+    }
+
+    private static (string Account, string Address) Keys(string normalizedUsername, string clientAddress) =>
+        ($"user|{normalizedUsername}|{clientAddress}", $"address|{clientAddress}");
+
+    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private TimeSpan? BlockedFor(string key)
     {
         if (!_attempts.TryGetValue(key, out var entry))
         {
@@ -27,7 +68,7 @@ internal sealed class LoginThrottle(IOptions<IdentityOptions> options, TimeProvi
         }
     }
 
-    public void RecordFailure(string key)
+    private void RecordFailure(string key, int limit)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
@@ -45,15 +86,13 @@ internal sealed class LoginThrottle(IOptions<IdentityOptions> options, TimeProvi
                 entry.Failures.Dequeue();
             }
 
-            if (entry.Failures.Count >= settings.MaxFailedLogins)
+            if (entry.Failures.Count >= limit)
             {
                 entry.BlockedUntil = now + settings.LoginLockout;
                 entry.Failures.Clear();
             }
         }
     }
-
-    public void Reset(string key) => _attempts.TryRemove(key, out _);
 
     private void Prune(DateTimeOffset staleBefore)
     {
@@ -71,8 +110,16 @@ internal sealed class LoginThrottle(IOptions<IdentityOptions> options, TimeProvi
 
     private sealed class Attempts
     {
-        public Queue<DateTimeOffset> Failures { get; } = new();
+        public Queue<DateTimeOffset> Failures { get; private set; } = new();
 
         public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        public void ForgiveNewest()
+        {
+            if (Failures.Count > 0)
+            {
+                Failures = new Queue<DateTimeOffset>(Failures.Take(Failures.Count - 1));
+            }
+        }
     }
 }

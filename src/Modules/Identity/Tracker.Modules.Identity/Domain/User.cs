@@ -81,6 +81,9 @@ internal sealed class User
         return previous;
     }
 
+    /// <summary>Every access token issued so far stops working (e.g. after a password reset).</summary>
+    public void EndSessions() => SecurityStamp = Guid.NewGuid();
+
     public void SetActive(bool active)
     {
         if (IsActive != active)

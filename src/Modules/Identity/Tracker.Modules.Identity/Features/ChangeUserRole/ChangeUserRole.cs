@@ -21,6 +21,7 @@ internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurren
 {
     public async ValueTask<Result<UserResponse>> Handle(ChangeUserRoleCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await LastAdminRule.BeginAsync(db, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
         if (user is null)
         {
@@ -32,12 +33,18 @@ internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurren
             return IdentityErrors.SelfLockout;
         }
 
+        if (command.Role != Role.admin && await LastAdminRule.IsLastActiveAdminAsync(db, user, cancellationToken))
+        {
+            return IdentityErrors.LastAdmin;
+        }
+
         var previous = user.ChangeRole(command.Role);
         if (previous != command.Role)
         {
             var now = clock.GetUtcNow();
             db.Publish(new UserRoleChanged(Guid.CreateVersion7(now), now, user.Id, previous.ToString(), command.Role.ToString()));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             sessions.Forget(user.Id);
         }
 
@@ -52,6 +59,6 @@ internal sealed class ChangeUserRoleEndpoint : ICarterModule
                 (await sender.Send(new ChangeUserRoleCommand(id, request.Role), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
             .WithSummary("Change a user's role (admin only)")
-            .WithDescription("The user's existing access tokens stop working; they sign in again to get the new role.")
+            .WithDescription("The user's existing access tokens stop working; they sign in again to get the new role. The last active administrator cannot be demoted (409 ERR_LAST_ADMIN).")
             .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -12,6 +12,8 @@ internal sealed class DeactivateUserCommandHandler(IdentityDbContext db, ICurren
 {
     public async ValueTask<Result<UserResponse>> Handle(DeactivateUserCommand command, CancellationToken cancellationToken)
     {
+        // The flag and the end of every session commit together, under the last-administrator lock.
+        await using var transaction = await LastAdminRule.BeginAsync(db, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
         if (user is null)
         {
@@ -23,9 +25,12 @@ internal sealed class DeactivateUserCommandHandler(IdentityDbContext db, ICurren
             return IdentityErrors.SelfLockout;
         }
 
-        // The flag and the end of every session commit together.
+        if (await LastAdminRule.IsLastActiveAdminAsync(db, user, cancellationToken))
+        {
+            return IdentityErrors.LastAdmin;
+        }
+
         user.SetActive(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.RevokeUserTokensAsync(user.Id, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -41,6 +46,6 @@ internal sealed class DeactivateUserEndpoint : ICarterModule
                 (await sender.Send(new DeactivateUserCommand(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
             .WithSummary("Deactivate a user (admin only)")
-            .WithDescription("The user can no longer sign in; their access and refresh tokens stop working at once.")
+            .WithDescription("The user can no longer sign in; their access and refresh tokens stop working at once. The last active administrator cannot be deactivated (409 ERR_LAST_ADMIN).")
             .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -37,16 +37,12 @@ internal sealed class LoginCommandHandler(
 
     public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var throttleKey = $"{User.Normalize(command.Username)}|{command.ClientAddress}";
-        if (throttle.RetryAfter(throttleKey) is { } wait)
+        var normalized = User.Normalize(command.Username);
+        if (throttle.TryBegin(normalized, command.ClientAddress) is { } wait)
         {
             return IdentityErrors.LoginThrottled.WithDetail(RetryAfter.Seconds(wait)).WithRetryAfter(wait);
         }
 
-        // Counted as a failure before the (slow) hash check and forgiven on success, so that a burst of parallel
-        // guesses cannot all slip past the limit while none has been counted yet.
-        throttle.RecordFailure(throttleKey);
-        var normalized = User.Normalize(command.Username);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
         if (user is null)
         {
@@ -60,7 +56,7 @@ internal sealed class LoginCommandHandler(
             return IdentityErrors.InvalidCredentials;
         }
 
-        throttle.Reset(throttleKey);
+        throttle.Succeeded(normalized, command.ClientAddress);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.SetPasswordHash(hasher.HashPassword(user, command.Password));
@@ -80,7 +76,8 @@ internal sealed class LoginEndpoint : ICarterModule
                 (await sender.Send(new LoginCommand(request.Username, request.Password, http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), cancellationToken))
                     .ToHttp(TypedResults.Ok))
             .AllowAnonymous()
+            .NotCached()
             .WithSummary("Sign in with username and password")
-            .WithDescription("Returns a short-lived access token and a single-use refresh token. Repeated failures for one username from one address answer 429 with Retry-After.")
+            .WithDescription("Returns a short-lived access token and a single-use refresh token (never to be cached: `Cache-Control: no-store`). Repeated failures for one username from one address, or for many usernames from one address, answer 429 with Retry-After.")
             .ProducesError(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
 }

@@ -66,6 +66,7 @@ internal sealed class RefreshSessionEndpoint : ICarterModule
         app.MapPost("/refresh", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (RefreshRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new RefreshSessionCommand(request.RefreshToken), cancellationToken)).ToHttp(TypedResults.Ok))
             .AllowAnonymous()
+            .NotCached()
             .WithSummary("Exchange a refresh token for a new token pair")
             .WithDescription("The presented refresh token is spent. Presenting a spent token again revokes every token of its session.")
             .ProducesError(StatusCodes.Status401Unauthorized);

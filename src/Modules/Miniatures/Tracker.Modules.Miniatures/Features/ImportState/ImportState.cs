@@ -1,6 +1,7 @@
-using System.Text.Json;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.BuildingBlocks.Persistence;
+using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
@@ -10,22 +11,22 @@ namespace Tracker.Modules.Miniatures.Features.ImportState;
 /// <summary>What an import changed (or, in a dry run, would change).</summary>
 internal sealed record ImportSummary(bool DryRun, int TypesCreated, int TypesMerged, int HistoryEntriesAdded, long MiniaturesAdded);
 
-internal sealed record ImportStateCommand(ImportDocument Document, bool DryRun) : ICommand<Result<ImportSummary>>;
+internal sealed record ImportStateCommand(ImportPlan Plan, bool DryRun) : ICommand<Result<ImportSummary>>;
 
 internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<ImportStateCommand, Result<ImportSummary>>
 {
+    /// <summary>History rows saved per round trip: the change tracker holds no more than this many at a time.</summary>
+    private const int HistoryBatchSize = 2_000;
+
     /// <summary>
-    /// All or nothing: the document is checked completely before anything is written, and the writes share one
-    /// transaction. Types merge by name: counts add up, history is appended.
+    /// All or nothing: the document was checked completely before anything is written (<see cref="ImportDocumentReader"/>),
+    /// and the writes share one transaction. Types merge by name: counts add up, history is appended.
     /// </summary>
     public async ValueTask<Result<ImportSummary>> Handle(ImportStateCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (plan, problems) = ImportPlanner.Plan(command.Document, now);
-        if (plan is null)
-        {
-            return Invalid(problems);
-        }
+        var plan = command.Plan;
+        var problems = new List<ImportProblem>();
 
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var names = plan.Types.Select(t => MiniatureType.Normalize(t.Name)).ToList();
@@ -38,8 +39,10 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
         int created = 0, merged = 0, entries = 0;
         long miniatures = 0;
         var additions = new List<(Guid TypeId, Stage Stage, int Added)>();
-        foreach (var planned in plan.Types)
+        var typeIds = new Guid[plan.Types.Count];
+        for (var i = 0; i < plan.Types.Count; i++)
         {
+            var planned = plan.Types[i];
             if (existing.TryGetValue(MiniatureType.Normalize(planned.Name), out var type))
             {
                 // Merged counts are added in the database (count = count + n), never written back as totals, so
@@ -62,13 +65,17 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
                     count.Count = planned.Counts[(int)count.Stage];
                 }
 
-                db.Types.Add(type);
+                if (!command.DryRun)
+                {
+                    db.Types.Add(type);
+                }
+
                 created++;
             }
 
+            typeIds[i] = type.Id;
             miniatures += planned.Counts.Sum(c => (long)c);
-            db.History.AddRange(planned.History.OrderBy(h => h.At).Select(h => HistoryEntry.Record(type.Id, h.FromStage, h.ToStage, h.Qty, h.At)));
-            entries += planned.History.Count;
+            entries += planned.HistoryCount;
         }
 
         if (problems.Count > 0)
@@ -99,8 +106,74 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
             return MiniaturesErrors.TypeNameTaken.WithDetail(string.Join(", ", plan.Types.Select(t => t.Name).Take(3)));
         }
 
+        await AppendHistoryAsync(plan, typeIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return summary;
+    }
+
+    /// <summary>
+    /// Each type's entries oldest first (ids then follow time), saved in batches inside the import's transaction and
+    /// let go after each batch, so memory does not grow with the document.
+    /// </summary>
+    private async Task AppendHistoryAsync(ImportPlan plan, Guid[] typeIds, CancellationToken cancellationToken)
+    {
+        SortOldestFirst(plan);
+        var batch = new List<HistoryEntry>(HistoryBatchSize);
+        for (var i = 0; i < plan.Types.Count; i++)
+        {
+            var planned = plan.Types[i];
+            for (var j = planned.HistoryStart; j < planned.HistoryStart + planned.HistoryCount; j++)
+            {
+                var entry = plan.History[j];
+                batch.Add(HistoryEntry.Record(typeIds[i], entry.FromStage, entry.ToStage, entry.Qty, entry.At));
+                if (batch.Count == HistoryBatchSize)
+                {
+                    await SaveBatchAsync(batch, cancellationToken);
+                }
+            }
+        }
+
+        await SaveBatchAsync(batch, cancellationToken);
+    }
+
+    private async Task SaveBatchAsync(List<HistoryEntry> batch, CancellationToken cancellationToken)
+    {
+        db.History.AddRange(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in batch)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+        }
+
+        batch.Clear();
+    }
+
+    private static void SortOldestFirst(ImportPlan plan)
+    {
+        var history = CollectionsMarshal.AsSpan(plan.History);
+        foreach (var type in plan.Types)
+        {
+            var entries = history.Slice(type.HistoryStart, type.HistoryCount);
+            if (!IsOldestFirst(entries))
+            {
+                // Stable, so entries of the same moment keep the document's order.
+                PlannedEntry[] sorted = [.. entries.ToArray().OrderBy(e => e.AtUtcTicks)];
+                sorted.CopyTo(entries);
+            }
+        }
+    }
+
+    private static bool IsOldestFirst(ReadOnlySpan<PlannedEntry> entries)
+    {
+        for (var i = 1; i < entries.Length; i++)
+        {
+            if (entries[i].AtUtcTicks < entries[i - 1].AtUtcTicks)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Error Invalid(List<ImportProblem> problems) =>
@@ -113,29 +186,25 @@ internal sealed class ImportStateEndpoint : ICarterModule
     private const long MaxDocumentBytes = 64L * 1024 * 1024;
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (HttpRequest request, ISender sender, CancellationToken cancellationToken, bool dryRun = false) =>
+        app.MapPost("/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (HttpRequest request, ISender sender, TimeProvider clock, CancellationToken cancellationToken, bool dryRun = false) =>
             {
-                ImportDocument? document;
-                try
+                // Read and checked as it arrives; the document is never held whole.
+                var (plan, problems) = await ImportDocumentReader.ReadAsync(request.Body, clock.GetUtcNow(), cancellationToken);
+                if (plan is null)
                 {
-                    document = await JsonSerializer.DeserializeAsync<ImportDocument>(request.Body, ImportDocument.SerializerOptions, cancellationToken);
-                }
-                catch (JsonException exception)
-                {
-                    // Parse errors carry the path but never the document's content.
-                    List<ImportProblem> problems = [new(exception.Path ?? "$", "Not valid JSON for an export document.")];
-                    return MiniaturesErrors.ImportInvalid.WithDetail(1).WithExtension("errors", problems).ToProblem();
+                    return MiniaturesErrors.ImportInvalid.WithDetail(problems.Count).WithExtension("errors", problems).ToProblem();
                 }
 
-                var result = await sender.Send(new ImportStateCommand(document ?? new ImportDocument(), dryRun), cancellationToken);
+                var result = await sender.Send(new ImportStateCommand(plan, dryRun), cancellationToken);
                 return result.ToHttp(TypedResults.Ok);
             })
             .Accepts<ImportDocumentSchema>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxDocumentBytes))
+            .RequireAuthorization(TrackerPolicies.Admin)
             .SupportsIdempotency()
-            .WithSummary("Import an export document: all or nothing, merging types by name")
-            .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it.")
-            .ProducesError(StatusCodes.Status409Conflict);
+            .WithSummary("Import an export document: all or nothing, merging types by name (admin only)")
+            .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it. The document is read as it arrives, in bounded memory.")
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 }
 
 /// <summary>The request body as documented: the same shape <c>GET /export</c> produces.</summary>

@@ -1,0 +1,495 @@
+using System.Text;
+using System.Text.Json;
+using Tracker.Modules.Miniatures.Domain;
+using Tracker.Modules.Miniatures.Features.Shared;
+
+namespace Tracker.Modules.Miniatures.Features.ImportState;
+
+/// <summary>
+/// Reads an export document from the request body as it arrives and checks it completely on the way: every
+/// problem is reported with its JSON path (up to <see cref="MaxProblems"/>), and a plan is built only when there
+/// is none. Memory stays bounded whatever the size: the body is never held whole, no object graph is built, and
+/// only what the import needs is kept (each type with its counts, each history entry as a 24-byte value).
+/// Properties are matched exactly; unknown and repeated ones are problems, like values of the wrong type.
+/// </summary>
+internal sealed class ImportDocumentReader
+{
+    public const int MaxTypes = 10_000;
+    public const int MaxHistoryEntries = 1_000_000;
+    private const int MaxProblems = 100;
+    private const int MaxDepth = 16;
+
+    /// <summary>Far above any legitimate token (names have at most 100 characters); bounds the read buffer.</summary>
+    private const int MaxTokenBytes = 1024 * 1024;
+
+    private static readonly PropertyNames RootProperties = new("format", "version", "exportedAt", "types");
+    private static readonly PropertyNames TypeProperties = new("id", "name", "createdAt", "counts", "history");
+    private static readonly PropertyNames EntryProperties = new("fromStage", "toStage", "qty", "at");
+    private static readonly PropertyNames StageCodes = new([.. Stages.All.Select(s => s.Code())]);
+    private static readonly byte[] FormatName = Encoding.UTF8.GetBytes(ExportDocument.FormatName);
+
+    private readonly JsonTokenStream _json;
+    private readonly DateTimeOffset _latest;
+    private readonly List<ImportProblem> _problems = [];
+    private readonly List<PlannedType> _types = [];
+    private readonly List<PlannedEntry> _history = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<(string? Name, int Index)> _path = [];
+
+    // Which properties the object being read had so far, one array per level: objects of a level never nest.
+    private readonly bool[] _seenInRoot = new bool[RootProperties.Count];
+    private readonly bool[] _seenInType = new bool[TypeProperties.Count];
+    private readonly bool[] _seenInCounts = new bool[StageCodes.Count];
+    private readonly bool[] _seenInEntry = new bool[EntryProperties.Count];
+    private bool _stopped;
+
+    private ImportDocumentReader(JsonTokenStream json, DateTimeOffset now)
+    {
+        _json = json;
+        _latest = now.AddDays(1);
+    }
+
+    public static async Task<(ImportPlan? Plan, List<ImportProblem> Problems)> ReadAsync(Stream body, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var json = new JsonTokenStream(body, MaxDepth, MaxTokenBytes);
+        var reader = new ImportDocumentReader(json, now);
+        try
+        {
+            await reader.ReadDocumentAsync(cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // Where the document went wrong, never what it contained.
+            reader.Problem(reader.CurrentPath(), "Not valid JSON for an export document.");
+        }
+
+        return reader._problems.Count == 0 ? (new ImportPlan(reader._types, reader._history), reader._problems) : (null, reader._problems);
+    }
+
+    private async Task ReadDocumentAsync(CancellationToken cancellationToken)
+    {
+        if (!await _json.ReadAsync(cancellationToken))
+        {
+            Problem("$", "Expected an export document.");
+            return;
+        }
+
+        if (_json.TokenType != JsonTokenType.StartObject)
+        {
+            Problem("$", "Expected an export document (a JSON object).");
+            return;
+        }
+
+        var seen = _seenInRoot;
+        while (!_stopped && await NextPropertyAsync(RootProperties, seen, cancellationToken) is var (property, _) && property != PropertyNames.End)
+        {
+            switch (property)
+            {
+                case 0 when !_json.ValueIs(FormatName):
+                    Problem(CurrentPath(), $"Expected \"{ExportDocument.FormatName}\".");
+                    break;
+                case 1 when !_json.TryGetInt64(out var version) || version != ExportDocument.CurrentVersion:
+                    Problem(CurrentPath(), $"Only version {ExportDocument.CurrentVersion} is supported.");
+                    break;
+                case 2 when _json.TokenType != JsonTokenType.Null && !_json.TryGetDateTimeOffset(out _):
+                    Problem(CurrentPath(), "Expected a date and time (ISO 8601).");
+                    break;
+                case 3 when _json.TokenType == JsonTokenType.StartArray:
+                    await ReadTypesAsync(cancellationToken);
+                    break;
+                case 3:
+                    Problem(CurrentPath(), "Required: an array of types.");
+                    break;
+            }
+
+            await EndPropertyAsync(cancellationToken);
+        }
+
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (!seen[0])
+        {
+            Problem("$.format", $"Expected \"{ExportDocument.FormatName}\".");
+        }
+
+        if (!seen[1])
+        {
+            Problem("$.version", $"Only version {ExportDocument.CurrentVersion} is supported.");
+        }
+
+        if (!seen[3])
+        {
+            Problem("$.types", "Required: an array of types.");
+        }
+
+        if (await _json.ReadAsync(cancellationToken))
+        {
+            Problem("$", "Unexpected content after the document.");
+        }
+    }
+
+    private async Task ReadTypesAsync(CancellationToken cancellationToken)
+    {
+        for (var index = 0; !_stopped && await NextElementAsync(cancellationToken); index++)
+        {
+            if (index == MaxTypes)
+            {
+                Problem(CurrentPath(), $"At most {MaxTypes} types per document.");
+                _stopped = true;
+                return;
+            }
+
+            _path.Add((null, index));
+            if (_json.TokenType == JsonTokenType.StartObject)
+            {
+                await ReadTypeAsync(cancellationToken);
+            }
+            else
+            {
+                Problem(CurrentPath(), "Required: a type.");
+                await _json.SkipValueAsync(cancellationToken);
+            }
+
+            _path.RemoveAt(_path.Count - 1);
+        }
+    }
+
+    private async Task ReadTypeAsync(CancellationToken cancellationToken)
+    {
+        var path = CurrentPath();
+        Guid? id = null;
+        string? name = null;
+        DateTimeOffset? createdAt = null;
+        var counts = new int[Stages.All.Count];
+        var historyStart = _history.Count;
+        var seen = _seenInType;
+        Array.Clear(seen);
+        while (!_stopped && await NextPropertyAsync(TypeProperties, seen, cancellationToken) is var (property, isNull) && property != PropertyNames.End)
+        {
+            switch (property)
+            {
+                case 0 when isNull:
+                    break;
+                case 0 when _json.TryGetGuid(out var parsedId):
+                    id = parsedId;
+                    break;
+                case 0:
+                    Problem(CurrentPath(), "Expected a UUID.");
+                    break;
+                case 1 when _json.TokenType == JsonTokenType.String:
+                    name = _json.GetString().Trim();
+                    break;
+                case 1:
+                    Problem(CurrentPath(), $"Required, at most {MiniatureType.NameMaxLength} characters.");
+                    break;
+                case 2 when isNull:
+                    break;
+                case 2 when _json.TryGetDateTimeOffset(out var created):
+                    createdAt = created;
+                    if (created > _latest)
+                    {
+                        Problem(CurrentPath(), "Lies in the future.");
+                    }
+
+                    break;
+                case 2:
+                    Problem(CurrentPath(), "Expected a date and time (ISO 8601).");
+                    break;
+                case 3 when isNull:
+                    break;
+                case 3 when _json.TokenType == JsonTokenType.StartObject:
+                    await ReadCountsAsync(counts, cancellationToken);
+                    break;
+                case 3:
+                    Problem(CurrentPath(), "Expected an object of counts by stage.");
+                    break;
+                case 4 when isNull:
+                    break;
+                case 4 when _json.TokenType == JsonTokenType.StartArray:
+                    await ReadHistoryAsync(cancellationToken);
+                    break;
+                case 4:
+                    Problem(CurrentPath(), "Expected an array of history entries.");
+                    break;
+            }
+
+            await EndPropertyAsync(cancellationToken);
+        }
+
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(name) || name.Length > MiniatureType.NameMaxLength)
+        {
+            Problem($"{path}.name", $"Required, at most {MiniatureType.NameMaxLength} characters.");
+        }
+        else if (!_names.Add(MiniatureType.Normalize(name)))
+        {
+            Problem($"{path}.name", "Another type in this document has the same name.");
+        }
+
+        if (counts.Sum(c => (long)c) > Quantities.MaxPerType)
+        {
+            Problem($"{path}.counts", $"A type holds at most {Quantities.MaxPerType} miniatures.");
+        }
+
+        if (_problems.Count == 0)
+        {
+            _types.Add(new PlannedType(id, name!, createdAt, counts, historyStart, _history.Count - historyStart, path));
+        }
+    }
+
+    private async ValueTask ReadCountsAsync(int[] counts, CancellationToken cancellationToken)
+    {
+        var seen = _seenInCounts;
+        Array.Clear(seen);
+        while (!_stopped && await NextPropertyAsync(StageCodes, seen, cancellationToken, "Unknown stage.") is var (stage, _) && stage != PropertyNames.End)
+        {
+            if (stage >= 0)
+            {
+                if (_json.TryGetInt64(out var count) && count is >= 0 and <= Quantities.MaxPerType)
+                {
+                    counts[stage] = (int)count;
+                }
+                else
+                {
+                    Problem(CurrentPath(), $"Must be between 0 and {Quantities.MaxPerType}.");
+                }
+            }
+
+            await EndPropertyAsync(cancellationToken);
+        }
+    }
+
+    private async Task ReadHistoryAsync(CancellationToken cancellationToken)
+    {
+        for (var index = 0; !_stopped && await NextElementAsync(cancellationToken); index++)
+        {
+            if (_history.Count + 1 > MaxHistoryEntries)
+            {
+                Problem(CurrentPath(), $"At most {MaxHistoryEntries} history entries per document.");
+                _stopped = true;
+                return;
+            }
+
+            _path.Add((null, index));
+            if (_json.TokenType == JsonTokenType.StartObject)
+            {
+                await ReadEntryAsync(cancellationToken);
+            }
+            else
+            {
+                Problem(CurrentPath(), "Required: a history entry.");
+                await _json.SkipValueAsync(cancellationToken);
+            }
+
+            _path.RemoveAt(_path.Count - 1);
+        }
+    }
+
+    private async ValueTask ReadEntryAsync(CancellationToken cancellationToken)
+    {
+        Stage? from = null;
+        Stage? to = null;
+        long? qty = null;
+        DateTimeOffset? at = null;
+        bool fromValid = true, atValid = true;
+        var seen = _seenInEntry;
+        Array.Clear(seen);
+        while (!_stopped && await NextPropertyAsync(EntryProperties, seen, cancellationToken) is var (property, isNull) && property != PropertyNames.End)
+        {
+            switch (property)
+            {
+                case 0 when isNull:
+                    break;
+                case 0:
+                    from = StageValue();
+                    fromValid = from is not null;
+                    break;
+                case 1:
+                    to = StageValue();
+                    break;
+                case 2 when _json.TryGetInt64(out var parsedQty):
+                    qty = parsedQty;
+                    break;
+                case 3 when _json.TryGetDateTimeOffset(out var parsedAt):
+                    at = parsedAt;
+                    break;
+                case 3:
+                    atValid = isNull;
+                    break;
+            }
+
+            await EndPropertyAsync(cancellationToken);
+        }
+
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (!fromValid)
+        {
+            Problem($"{CurrentPath()}.fromStage", "Unknown stage.");
+        }
+
+        if (to is not { } target)
+        {
+            Problem($"{CurrentPath()}.toStage", "Unknown stage.");
+        }
+        else if (from is { } source && !Stages.CanMove(source, target))
+        {
+            Problem($"{CurrentPath()}.toStage", "Must be a later stage than fromStage.");
+        }
+
+        if (qty is not (>= 1 and <= Quantities.MaxPerOperation))
+        {
+            Problem($"{CurrentPath()}.qty", $"Must be between 1 and {Quantities.MaxPerOperation}.");
+        }
+
+        if (!atValid)
+        {
+            Problem($"{CurrentPath()}.at", "Expected a date and time (ISO 8601).");
+        }
+        else if (at is not { } when)
+        {
+            Problem($"{CurrentPath()}.at", "Required.");
+        }
+        else if (when > _latest)
+        {
+            Problem($"{CurrentPath()}.at", "Lies in the future.");
+        }
+
+        // Once anything is wrong no plan is made, so entries need not be kept any longer.
+        if (_problems.Count == 0)
+        {
+            _history.Add(new PlannedEntry(at!.Value.UtcTicks, (int)qty!.Value, from, to!.Value));
+        }
+    }
+
+    private Stage? StageValue() =>
+        _json.TokenType == JsonTokenType.String && StageCodes.IndexOf(_json) is var index and >= 0 ? Stages.All[index] : null;
+
+    /// <summary>
+    /// Moves to the next property of the current object and onto its value, with the property's name on the path.
+    /// Unknown and repeated properties are reported and skipped here.
+    /// </summary>
+    /// <returns>The property's index in <paramref name="names"/>, or <see cref="PropertyNames.End"/> after the object; whether the value is null.</returns>
+    private async ValueTask<(int Property, bool IsNull)> NextPropertyAsync(PropertyNames names, bool[] seen, CancellationToken cancellationToken, string unknownMessage = "Unknown property.")
+    {
+        while (true)
+        {
+            await NextTokenAsync(cancellationToken);
+            if (_json.TokenType == JsonTokenType.EndObject)
+            {
+                return (PropertyNames.End, false);
+            }
+
+            var index = names.IndexOf(_json);
+            _path.Add((index >= 0 ? names[index] : _json.GetString(), 0));
+            await NextTokenAsync(cancellationToken);
+            if (index >= 0 && !seen[index])
+            {
+                seen[index] = true;
+                return (index, _json.TokenType == JsonTokenType.Null);
+            }
+
+            Problem(CurrentPath(), index >= 0 ? "Repeated property." : unknownMessage);
+            await EndPropertyAsync(cancellationToken);
+            if (_stopped)
+            {
+                return (PropertyNames.End, false);
+            }
+        }
+    }
+
+    /// <summary>Skips whatever of the current value was not read and takes its name off the path.</summary>
+    private async ValueTask EndPropertyAsync(CancellationToken cancellationToken)
+    {
+        if (!_stopped)
+        {
+            await _json.SkipValueAsync(cancellationToken);
+        }
+
+        _path.RemoveAt(_path.Count - 1);
+    }
+
+    /// <returns>False at the end of the current array.</returns>
+    private async ValueTask<bool> NextElementAsync(CancellationToken cancellationToken)
+    {
+        await NextTokenAsync(cancellationToken);
+        return _json.TokenType != JsonTokenType.EndArray;
+    }
+
+    private async ValueTask NextTokenAsync(CancellationToken cancellationToken)
+    {
+        if (!await _json.ReadAsync(cancellationToken))
+        {
+            throw new JsonException("The document ends too early.");
+        }
+    }
+
+    private void Problem(string path, string message)
+    {
+        if (_problems.Count < MaxProblems)
+        {
+            _problems.Add(new ImportProblem(path, message));
+        }
+
+        // Enough to act on; reading on would only cost time.
+        _stopped |= _problems.Count >= MaxProblems;
+    }
+
+    /// <summary>The JSON path of the value being read, built only when a problem needs it.</summary>
+    private string CurrentPath()
+    {
+        var path = new StringBuilder("$");
+        foreach (var (name, index) in _path)
+        {
+            if (name is null)
+            {
+                path.Append('[').Append(index).Append(']');
+            }
+            else if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                path.Append('.').Append(name);
+            }
+            else
+            {
+                path.Append("['").Append(name.Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            }
+        }
+
+        return path.ToString();
+    }
+
+    /// <summary>Known property names, matched against the raw UTF-8 of a token without allocating a string.</summary>
+    private sealed class PropertyNames(params string[] names)
+    {
+        public const int End = int.MinValue;
+
+        private readonly byte[][] _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+
+        public int Count => names.Length;
+
+        public string this[int index] => names[index];
+
+        public int IndexOf(JsonTokenStream json)
+        {
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (json.ValueIs(_utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Tracker.BuildingBlocks.Json;
 using Tracker.BuildingBlocks.Results;
+using Tracker.BuildingBlocks.Validation;
 
 namespace Tracker.BuildingBlocks.Http;
 
@@ -23,6 +26,8 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             return true;
         }
 
+        var culture = CultureInfo.CurrentUICulture;
+        IReadOnlyDictionary<string, string[]>? fieldErrors = null;
         var error = exception switch
         {
             RequestValidationException => CommonErrors.Validation,
@@ -34,6 +39,24 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             _ => CommonErrors.Internal,
         };
 
+        if (exception is RequestValidationException validation)
+        {
+            fieldErrors = validation.Errors;
+        }
+        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
+        {
+            var message = StrictEnumParameters.EnumTypeOf(httpContext.GetEndpoint(), parameter) is { } enumType
+                ? WireEnum.NotOneOf(enumType)
+                : FieldMessages.NotParsable;
+            fieldErrors = new Dictionary<string, string[]> { [parameter] = [message.In(culture)] };
+        }
+        else if (exception is BadHttpRequestException { InnerException: JsonException json })
+        {
+            // Which field and what kind of problem, never what the body contained.
+            (error, var described) = JsonInputErrors.Describe(json, culture);
+            fieldErrors = described;
+        }
+
         if (error == CommonErrors.Internal)
         {
             logger.LogError(exception, "Unhandled exception while processing {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -44,18 +67,9 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         }
 
         var problem = error.ToProblemDetails();
-        if (exception is RequestValidationException validation)
+        if (fieldErrors is not null)
         {
-            problem.Extensions["errors"] = validation.Errors;
-        }
-        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
-        {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = ["The value is missing or not valid here."] };
-        }
-        else if (exception.InnerException is JsonException { Path: { } path })
-        {
-            // Where the body went wrong, never what it contained.
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["Unexpected value or structure here."] };
+            problem.Extensions["errors"] = fieldErrors;
         }
 
         httpContext.Response.StatusCode = error.Status;

@@ -1,9 +1,13 @@
 using System.Text.Json.Serialization;
+using Tracker.BuildingBlocks.Json;
 
 namespace Tracker.Modules.Miniatures.Domain;
 
-/// <summary>The fixed painting pipeline, in order. Miniatures only ever move to a later stage.</summary>
-[JsonConverter(typeof(StageJsonConverter))]
+/// <summary>
+/// The fixed painting pipeline, in order. Miniatures only ever move to a later stage. Stages travel as their
+/// constants ("IN_BOX") and nothing else (<see cref="WireEnum"/>).
+/// </summary>
+[JsonConverter(typeof(StrictEnumConverter))]
 internal enum Stage : short
 {
     [JsonStringEnumMemberName("IN_BOX")]
@@ -21,9 +25,6 @@ internal enum Stage : short
     [JsonStringEnumMemberName("DONE")]
     Done = 4,
 }
-
-/// <summary>Stages travel as their constants ("IN_BOX"), never as numbers.</summary>
-internal sealed class StageJsonConverter() : JsonStringEnumConverter<Stage>(namingPolicy: null, allowIntegerValues: false);
 
 internal static class Stages
 {

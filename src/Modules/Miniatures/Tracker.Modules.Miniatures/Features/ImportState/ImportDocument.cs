@@ -11,6 +11,10 @@ internal sealed class ImportDocument
 {
     public static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
     {
+        // As strict as every other body: exact names, each once, numbers as numbers.
+        PropertyNameCaseInsensitive = false,
+        AllowDuplicateProperties = false,
+        NumberHandling = JsonNumberHandling.Strict,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 16,
     };

@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
 
@@ -65,7 +66,12 @@ internal static class ImportPlanner
             }
 
             var name = type.Name?.Trim();
-            if (string.IsNullOrEmpty(name) || name.Length > MiniatureType.NameMaxLength)
+            if (name is not null && (!UnicodeText.IsName(name) || !UnicodeText.HasVisibleCharacter(name)))
+            {
+                // The same rule as a name typed into the API: what one database stores, every other imports.
+                Problem($"{path}.name", "Must be one visible line without control, zero-width or text-direction characters.");
+            }
+            else if (string.IsNullOrEmpty(name) || UnicodeText.CleanName(name).Length > MiniatureType.NameMaxLength)
             {
                 Problem($"{path}.name", $"Required, at most {MiniatureType.NameMaxLength} characters.");
             }

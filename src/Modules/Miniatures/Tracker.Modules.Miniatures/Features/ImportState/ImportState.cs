@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
 
@@ -137,6 +136,3 @@ internal sealed class ImportStateEndpoint : ICarterModule
             .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it.")
             .ProducesError(StatusCodes.Status409Conflict);
 }
-
-/// <summary>The request body as documented: the same shape <c>GET /export</c> produces.</summary>
-internal sealed record ImportDocumentSchema(string Format, int Version, DateTimeOffset? ExportedAt, IReadOnlyList<ExportedType> Types);

@@ -45,7 +45,9 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         }
         else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
         {
-            var message = StrictEnumParameters.EnumTypeOf(httpContext.GetEndpoint(), parameter) is { } enumType
+            // The middleware has cleared the endpoint by now; the feature still holds the one that failed.
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+            var message = StrictEnumParameters.EnumTypeOf(endpoint, parameter) is { } enumType
                 ? WireEnum.NotOneOf(enumType)
                 : FieldMessages.NotParsable;
             fieldErrors = new Dictionary<string, string[]> { [parameter] = [message.In(culture)] };

@@ -32,6 +32,8 @@ public sealed class ProblemDetailsTests(AppFixture fixture) : IClassFixture<AppF
     [Theory]
     [InlineData("{\"username\":")]
     [InlineData("[1,2,3]")]
+    [InlineData("null")]
+    [InlineData("")]
     public async Task Malformed_json_is_400_problem(string body)
     {
         var response = await _app.CreateClient().PostAsync("/api/v1/identity/login", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -35,6 +35,7 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommonErrors.PayloadTooLarge,
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => CommonErrors.UnsupportedMediaType,
             BadHttpRequestException { InnerException: JsonException } => CommonErrors.MalformedJson,
+            BadHttpRequestException bad when MissingBody(bad) => CommonErrors.MalformedJson,
             BadHttpRequestException bad => CommonErrors.ForStatus(bad.StatusCode),
             _ => CommonErrors.Internal,
         };
@@ -57,6 +58,10 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             // Which field and what kind of problem, never what the body contained.
             (error, var described) = JsonInputErrors.Describe(json, culture);
             fieldErrors = described;
+        }
+        else if (exception is BadHttpRequestException missing && MissingBody(missing))
+        {
+            fieldErrors = new Dictionary<string, string[]> { ["$"] = [FieldMessages.BodyRequired.In(culture)] };
         }
 
         if (error == CommonErrors.Internal)
@@ -98,6 +103,12 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         var name = match.Groups["name"].Value;
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
+
+    /// <summary>No body, or the JSON <c>null</c>, where the operation reads an object from the body.</summary>
+    private static bool MissingBody(BadHttpRequestException exception) =>
+        exception is { StatusCode: StatusCodes.Status400BadRequest, InnerException: null }
+        && UnboundParameter(exception) is null
+        && exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
     private static partial Regex BindingFailure();

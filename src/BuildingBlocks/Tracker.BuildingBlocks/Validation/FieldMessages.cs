@@ -25,6 +25,10 @@ public static class FieldMessages
         "Wrong JSON type or value for this field (numbers are not quoted, text is).",
         "Неверный тип JSON или значение поля (числа передаются без кавычек, текст — в кавычках).");
 
+    public static readonly LocalizedText BodyRequired = new(
+        "This operation needs a JSON object as the request body.",
+        "Этой операции нужен JSON-объект в теле запроса.");
+
     public static readonly LocalizedText MalformedJson = new("The JSON is not well-formed here.", "Здесь нарушен синтаксис JSON.");
 
     public static readonly LocalizedText NotParsable = new(

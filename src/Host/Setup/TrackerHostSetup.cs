@@ -1,16 +1,14 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Http.Idempotency;
+using Tracker.BuildingBlocks.Json;
 using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
-using Tracker.BuildingBlocks.Security;
 
 namespace Tracker.Host.Setup;
 
@@ -35,13 +33,7 @@ internal static class TrackerHostSetup
         builder.AddTrackerLogging(database.DataDirectory);
         builder.AddTrackerTelemetry();
 
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            // Ahead of the general enum converter, which would take "Admin" or "manager, planner" for a role.
-            json.SerializerOptions.Converters.Add(new RoleJsonConverter());
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.UseStrictInput());
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddRequestLocalization(o =>
         {

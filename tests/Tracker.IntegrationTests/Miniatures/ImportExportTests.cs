@@ -83,22 +83,22 @@ public sealed class ImportExportTests(ChattyLogsFixture fixture) : IClassFixture
         var response = await api.ImportAsync(document);
 
         var problem = await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_IMPORT_INVALID");
-        Assert.Equal(["$.types[1].history[1].toStage"], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+        Assert.Equal(["types[1].history[1].toStage"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(before, await api.StateAsync());
         Assert.Equal(7, (await api.GetAsync(existing.Id)).Counts.InBox);
     }
 
     [Theory]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"counts\":{\"IN_BOX\":-1}}]}", "$.types[0].counts.IN_BOX")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"counts\":{\"IN_BOX\":999999999999}}]}", "$.types[0].counts.IN_BOX")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"counts\":{\"ON_SHELF\":1}}]}", "$.types[0].counts.ON_SHELF")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"a\"},{\"name\":\" A \"}]}", "$.types[1].name")]
-    [InlineData("{\"format\":\"something.else\",\"version\":1,\"types\":[]}", "$.format")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":2,\"types\":[]}", "$.version")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"history\":[{\"toStage\":\"DONE\",\"qty\":1,\"at\":\"2999-01-01T00:00:00Z\"}]}]}", "$.types[0].history[0].at")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"history\":[{\"fromStage\":\"DONE\",\"toStage\":\"IN_BOX\",\"qty\":1,\"at\":\"2020-01-01T00:00:00Z\"}]}]}", "$.types[0].history[0].toStage")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"colour\":\"red\"}]}", "$.types[0].colour")]
-    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":", "$.types[0].name")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"counts\":{\"IN_BOX\":-1}}]}", "types[0].counts.IN_BOX")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"counts\":{\"IN_BOX\":999999999999}}]}", "types[0].counts.IN_BOX")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"counts\":{\"ON_SHELF\":1}}]}", "types[0].counts.ON_SHELF")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"a\"},{\"name\":\" A \"}]}", "types[1].name")]
+    [InlineData("{\"format\":\"something.else\",\"version\":1,\"types\":[]}", "format")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":2,\"types\":[]}", "version")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"history\":[{\"toStage\":\"DONE\",\"qty\":1,\"at\":\"2999-01-01T00:00:00Z\"}]}]}", "types[0].history[0].at")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"history\":[{\"fromStage\":\"DONE\",\"toStage\":\"IN_BOX\",\"qty\":1,\"at\":\"2020-01-01T00:00:00Z\"}]}]}", "types[0].history[0].toStage")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":\"x\",\"colour\":\"red\"}]}", "types[0].colour")]
+    [InlineData("{\"format\":\"tracker.miniatures\",\"version\":1,\"types\":[{\"name\":", "types[0].name")]
     public async Task Bad_documents_are_rejected_with_the_path_of_the_problem(string document, string path)
     {
         var api = await ApiAsync();
@@ -106,7 +106,7 @@ public sealed class ImportExportTests(ChattyLogsFixture fixture) : IClassFixture
 
         var problem = await Http.ExpectProblemAsync(await api.ImportAsync(document), HttpStatusCode.BadRequest, "ERR_IMPORT_INVALID");
 
-        Assert.Contains(path, problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+        Assert.Contains(path, problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(before, await api.StateAsync());
     }
 

@@ -11,15 +11,15 @@ public sealed class ImportStreamingTests(AppFixture fixture) : IClassFixture<App
     private readonly TrackerApp _app = fixture.App;
 
     [Theory]
-    [InlineData("""{"format":"tracker.miniatures","format":"tracker.miniatures","version":1,"types":[]}""", "$.format")]
-    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","counts":{"IN_BOX":1,"IN_BOX":2}}]}""", "$.types[0].counts.IN_BOX")]
-    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","counts":{"IN_BOX":"1"}}]}""", "$.types[0].counts.IN_BOX")]
-    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","counts":{"IN_BOX":1.5}}]}""", "$.types[0].counts.IN_BOX")]
-    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":7}]}""", "$.types[0].name")]
-    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","history":[{"toStage":"DONE","qty":1,"at":"yesterday"}]}]}""", "$.types[0].history[0].at")]
-    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","history":[{"fromStage":"IN_BOX","toStage":"DONE","qty":1,"at":"2020-01-01T00:00:00Z","note":{"a":[1,2]}}]}]}""", "$.types[0].history[0].note")]
+    [InlineData("""{"format":"tracker.miniatures","format":"tracker.miniatures","version":1,"types":[]}""", "format")]
+    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","counts":{"IN_BOX":1,"IN_BOX":2}}]}""", "types[0].counts.IN_BOX")]
+    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","counts":{"IN_BOX":"1"}}]}""", "types[0].counts.IN_BOX")]
+    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","counts":{"IN_BOX":1.5}}]}""", "types[0].counts.IN_BOX")]
+    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":7}]}""", "types[0].name")]
+    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","history":[{"toStage":"DONE","qty":1,"at":"yesterday"}]}]}""", "types[0].history[0].at")]
+    [InlineData("""{"format":"tracker.miniatures","version":1,"types":[{"name":"x","history":[{"fromStage":"IN_BOX","toStage":"DONE","qty":1,"at":"2020-01-01T00:00:00Z","note":{"a":[1,2]}}]}]}""", "types[0].history[0].note")]
     [InlineData("""{"format":"tracker.miniatures","version":1,"types":[]} []""", "$")]
-    [InlineData("""{"format":"tracker.miniatures","version":1}""", "$.types")]
+    [InlineData("""{"format":"tracker.miniatures","version":1}""", "types")]
     [InlineData("""[]""", "$")]
     public async Task Repeated_mistyped_unknown_and_trailing_content_is_refused_with_its_path(string document, string path)
     {
@@ -28,7 +28,7 @@ public sealed class ImportStreamingTests(AppFixture fixture) : IClassFixture<App
 
         var problem = await Http.ExpectProblemAsync(await api.ImportAsync(document), HttpStatusCode.BadRequest, "ERR_IMPORT_INVALID");
 
-        Assert.Contains(path, problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+        Assert.Contains(path, problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(before, await api.StateAsync());
     }
 

@@ -166,9 +166,9 @@ public sealed class MiniatureTypesTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(2, insufficient.GetProperty("available").GetInt32());
         await Http.ExpectProblemAsync(await api.MoveAsync(Guid.NewGuid(), "IN_BOX", "BUILDING", 1), HttpStatusCode.NotFound, "ERR_TYPE_NOT_FOUND");
 
-        var unknownStage = await Http.ExpectProblemAsync(await api.MoveAsync(type.Id, "IN_THE_BIN", "DONE", 1), HttpStatusCode.BadRequest, "ERR_MALFORMED_JSON");
-        Assert.True(unknownStage.GetProperty("errors").TryGetProperty("$.fromStage", out _));
-        await Http.ExpectProblemAsync(await api.Client.PostAsJsonAsync($"{MiniaturesApi.Base}/types/{type.Id}/move", new { fromStage = 0, toStage = 1, qty = 1 }), HttpStatusCode.BadRequest, "ERR_MALFORMED_JSON");
+        var unknownStage = await Http.ExpectProblemAsync(await api.MoveAsync(type.Id, "IN_THE_BIN", "DONE", 1), HttpStatusCode.BadRequest, "ERR_VALIDATION");
+        Assert.True(unknownStage.GetProperty("errors").TryGetProperty("fromStage", out _));
+        await Http.ExpectProblemAsync(await api.Client.PostAsJsonAsync($"{MiniaturesApi.Base}/types/{type.Id}/move", new { fromStage = 0, toStage = 1, qty = 1 }), HttpStatusCode.BadRequest, "ERR_VALIDATION");
 
         Assert.Equal(new Counts(2, 0, 1, 0, 0), (await api.GetAsync(type.Id)).Counts);
         Assert.Equal(2, (await api.TypeHistoryAsync(type.Id)).Items.Count);

@@ -32,11 +32,21 @@ public sealed class ProblemDetailsTests(AppFixture fixture) : IClassFixture<AppF
     [Theory]
     [InlineData("{\"username\":")]
     [InlineData("[1,2,3]")]
-    [InlineData("{\"username\": 42, \"password\": true}")]
+    [InlineData("null")]
+    [InlineData("")]
     public async Task Malformed_json_is_400_problem(string body)
     {
         var response = await _app.CreateClient().PostAsync("/api/v1/identity/login", new StringContent(body, Encoding.UTF8, "application/json"));
         await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_MALFORMED_JSON");
+    }
+
+    [Fact]
+    public async Task Well_formed_json_with_a_wrongly_typed_field_is_a_field_error()
+    {
+        var response = await _app.CreateClient().PostAsync("/api/v1/identity/login", new StringContent("{\"username\": 42, \"password\": true}", Encoding.UTF8, "application/json"));
+
+        var problem = await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_VALIDATION");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("username", out _), problem.ToString());
     }
 
     [Fact]

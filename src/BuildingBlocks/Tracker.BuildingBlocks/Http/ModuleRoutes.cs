@@ -35,6 +35,7 @@ public static class ModuleRoutes
                 .WithMetadata(new ModuleEndpointMetadata(module.Name))
                 .RequireAuthorization()
                 .ProducesProblem(StatusCodes.Status500InternalServerError);
+            group.AddEndpointFilterFactory(StrictEnumParameters.Filter);
             foreach (var slice in slices[module.GetType().Assembly])
             {
                 slice.AddRoutes(group.MapGroup(string.Empty).WithName(OperationName(SliceOf(slice.GetType()))));

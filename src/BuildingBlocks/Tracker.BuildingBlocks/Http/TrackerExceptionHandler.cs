@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Tracker.BuildingBlocks.Json;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Results;
+using Tracker.BuildingBlocks.Validation;
 
 namespace Tracker.BuildingBlocks.Http;
 
@@ -24,6 +27,8 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             return true;
         }
 
+        var culture = CultureInfo.CurrentUICulture;
+        IReadOnlyDictionary<string, string[]>? fieldErrors = null;
         var error = exception switch
         {
             RequestValidationException => CommonErrors.Validation,
@@ -31,10 +36,35 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommonErrors.PayloadTooLarge,
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => CommonErrors.UnsupportedMediaType,
             BadHttpRequestException { InnerException: JsonException } => CommonErrors.MalformedJson,
+            BadHttpRequestException bad when MissingBody(bad) => CommonErrors.MalformedJson,
             BadHttpRequestException bad => CommonErrors.ForStatus(bad.StatusCode),
             _ when exception.IsDatabaseUnavailable() => DatabaseUnavailable.Error,
             _ => CommonErrors.Internal,
         };
+
+        if (exception is RequestValidationException validation)
+        {
+            fieldErrors = validation.Errors;
+        }
+        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
+        {
+            // The middleware has cleared the endpoint by now; the feature still holds the one that failed.
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+            var message = StrictEnumParameters.EnumTypeOf(endpoint, parameter) is { } enumType
+                ? WireEnum.NotOneOf(enumType)
+                : FieldMessages.NotParsable;
+            fieldErrors = new Dictionary<string, string[]> { [parameter] = [message.In(culture)] };
+        }
+        else if (exception is BadHttpRequestException { InnerException: JsonException json })
+        {
+            // Which field and what kind of problem, never what the body contained.
+            (error, var described) = JsonInputErrors.Describe(json, culture);
+            fieldErrors = described;
+        }
+        else if (exception is BadHttpRequestException missing && MissingBody(missing))
+        {
+            fieldErrors = new Dictionary<string, string[]> { ["$"] = [FieldMessages.BodyRequired.In(culture)] };
+        }
 
         if (error == CommonErrors.Internal)
         {
@@ -51,18 +81,9 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         }
 
         var problem = error.ToProblemDetails();
-        if (exception is RequestValidationException validation)
+        if (fieldErrors is not null)
         {
-            problem.Extensions["errors"] = validation.Errors;
-        }
-        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
-        {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = ["The value is missing or not valid here."] };
-        }
-        else if (exception.InnerException is JsonException { Path: { } path })
-        {
-            // Where the body went wrong, never what it contained.
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["Unexpected value or structure here."] };
+            problem.Extensions["errors"] = fieldErrors;
         }
 
         httpContext.Response.StatusCode = error.Status;
@@ -89,6 +110,12 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         var name = match.Groups["name"].Value;
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
+
+    /// <summary>No body, or the JSON <c>null</c>, where the operation reads an object from the body.</summary>
+    private static bool MissingBody(BadHttpRequestException exception) =>
+        exception is { StatusCode: StatusCodes.Status400BadRequest, InnerException: null }
+        && UnboundParameter(exception) is null
+        && exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
     private static partial Regex BindingFailure();

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Tracker.BuildingBlocks.Results;
+using Tracker.BuildingBlocks.Validation;
 
 namespace Tracker.BuildingBlocks.Http.Paging;
 
@@ -55,21 +58,25 @@ internal interface IPageQuery
 /// <summary>Run by the validation pipeline for every <see cref="PageQuery{TPosition}"/>.</summary>
 internal static class PageQueryValidation
 {
-    private const string CursorMessage = "The cursor is not one this API issued for this list.";
+    private static readonly LocalizedText CursorMessage = new(
+        "The cursor is not one this API issued for this list.",
+        "Этот курсор не был выдан API для этого списка.");
+
+    private static string InvalidCursorText => CursorMessage.In(CultureInfo.CurrentUICulture);
 
     public static IEnumerable<(string Field, string Message)> Errors(IPageQuery query)
     {
         if (query.Limit is < 1 or > PageLimits.Max)
         {
-            yield return ("limit", $"The limit must be between 1 and {PageLimits.Max}.");
+            yield return ("limit", FieldMessages.Between(1, PageLimits.Max).In(CultureInfo.CurrentUICulture));
         }
 
         if (!query.IsCursorValid)
         {
-            yield return ("cursor", CursorMessage);
+            yield return ("cursor", InvalidCursorText);
         }
     }
 
     public static RequestValidationException InvalidCursor() =>
-        new(new Dictionary<string, string[]> { ["cursor"] = [CursorMessage] });
+        new(new Dictionary<string, string[]> { ["cursor"] = [InvalidCursorText] });
 }

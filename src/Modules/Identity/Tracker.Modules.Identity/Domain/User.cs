@@ -1,4 +1,5 @@
 using Tracker.BuildingBlocks.Security;
+using Tracker.BuildingBlocks.Validation;
 
 namespace Tracker.Modules.Identity.Domain;
 
@@ -48,7 +49,7 @@ internal sealed class User
             Id = Guid.CreateVersion7(now),
             Username = trimmed,
             NormalizedUsername = Normalize(trimmed),
-            DisplayName = displayName.Trim(),
+            DisplayName = UnicodeText.CleanName(displayName),
             Role = role,
             IsActive = true,
             SecurityStamp = Guid.NewGuid(),
@@ -57,7 +58,7 @@ internal sealed class User
     }
 
     /// <summary>Usernames are unique regardless of case and surrounding spaces.</summary>
-    public static string Normalize(string username) => username.Trim().ToUpperInvariant();
+    public static string Normalize(string username) => UnicodeText.FoldName(username);
 
     public void SetPasswordHash(string passwordHash) => PasswordHash = passwordHash;
 

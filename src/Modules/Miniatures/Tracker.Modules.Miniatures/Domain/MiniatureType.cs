@@ -1,3 +1,5 @@
+using Tracker.BuildingBlocks.Validation;
+
 namespace Tracker.Modules.Miniatures.Domain;
 
 /// <summary>A kind of miniature (e.g. "Space Marine Captain") and how many of it sit in each stage.</summary>
@@ -13,7 +15,7 @@ internal sealed class MiniatureType
 
     public string Name { get; private set; } = string.Empty;
 
-    /// <summary>Trimmed, upper-cased name: uniqueness and A–Z order ignore case.</summary>
+    /// <summary>Trimmed, composed (NFC), upper-cased name: uniqueness and A–Z order ignore case and how accents were typed.</summary>
     public string NormalizedName { get; private set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -35,7 +37,7 @@ internal sealed class MiniatureType
         return type;
     }
 
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    public static string Normalize(string name) => UnicodeText.FoldName(name);
 
     public const long FirstVersion = 1;
 
@@ -48,7 +50,7 @@ internal sealed class MiniatureType
 
     private void SetName(string name)
     {
-        Name = name.Trim();
+        Name = UnicodeText.CleanName(name);
         NormalizedName = Normalize(name);
     }
 }

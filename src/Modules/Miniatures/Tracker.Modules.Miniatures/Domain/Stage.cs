@@ -1,9 +1,13 @@
 using System.Text.Json.Serialization;
+using Tracker.BuildingBlocks.Json;
 
 namespace Tracker.Modules.Miniatures.Domain;
 
-/// <summary>The fixed painting pipeline, in order. Miniatures only ever move to a later stage.</summary>
-[JsonConverter(typeof(StageJsonConverter))]
+/// <summary>
+/// The fixed painting pipeline, in order. Miniatures only ever move to a later stage. Stages travel as their
+/// constants ("IN_BOX") and nothing else (<see cref="WireEnum"/>).
+/// </summary>
+[JsonConverter(typeof(StrictEnumConverter))]
 internal enum Stage : short
 {
     [JsonStringEnumMemberName("IN_BOX")]
@@ -22,29 +26,26 @@ internal enum Stage : short
     Done = 4,
 }
 
-/// <summary>Stages travel as their constants ("IN_BOX"), never as numbers.</summary>
-internal sealed class StageJsonConverter() : JsonStringEnumConverter<Stage>(namingPolicy: null, allowIntegerValues: false);
-
 internal static class Stages
 {
     public static IReadOnlyList<Stage> All { get; } = Enum.GetValues<Stage>();
 
-    private static readonly Dictionary<Stage, (string Code, LocalizedText Label)> Info = new()
+    private static readonly Dictionary<Stage, LocalizedText> Labels = new()
     {
-        [Stage.InBox] = ("IN_BOX", new("In box", "В коробке")),
-        [Stage.Building] = ("BUILDING", new("Building", "Сборка")),
-        [Stage.Priming] = ("PRIMING", new("Priming", "Грунтовка")),
-        [Stage.Painting] = ("PAINTING", new("Painting", "Покраска")),
-        [Stage.Done] = ("DONE", new("Done", "Готово")),
+        [Stage.InBox] = new("In box", "В коробке"),
+        [Stage.Building] = new("Building", "Сборка"),
+        [Stage.Priming] = new("Priming", "Грунтовка"),
+        [Stage.Painting] = new("Painting", "Покраска"),
+        [Stage.Done] = new("Done", "Готово"),
     };
 
-    private static readonly Dictionary<string, Stage> ByCode = Info.ToDictionary(i => i.Value.Code, i => i.Key, StringComparer.Ordinal);
+    /// <summary>The constant a stage is written as outside C#: "IN_BOX".</summary>
+    public static string Code(this Stage stage) => WireEnum.NameOf(stage);
 
-    public static string Code(this Stage stage) => Info[stage].Code;
+    public static LocalizedText Label(this Stage stage) => Labels[stage];
 
-    public static LocalizedText Label(this Stage stage) => Info[stage].Label;
-
-    public static bool TryParse(string? code, out Stage stage) => ByCode.TryGetValue(code ?? string.Empty, out stage);
+    /// <summary>Exactly one stage constant; the same rule as JSON bodies and query strings.</summary>
+    public static bool TryParse(string? code, out Stage stage) => WireEnum.TryParse(code, out stage);
 
     /// <summary>Forward-only: any later stage is allowed, the same or an earlier one never.</summary>
     public static bool CanMove(Stage from, Stage to) => to > from && Enum.IsDefined(from) && Enum.IsDefined(to);

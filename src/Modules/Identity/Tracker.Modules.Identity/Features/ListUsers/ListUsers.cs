@@ -2,6 +2,7 @@ using Mapster;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.BuildingBlocks.Http.Paging;
 using Tracker.BuildingBlocks.Security;
+using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
 using Tracker.Modules.Identity.Features.Shared;
@@ -31,7 +32,7 @@ internal sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery
     public ListUsersQueryValidator()
     {
         RuleFor(q => q.Role).KnownRole();
-        RuleFor(q => q.Search).MaximumLength(User.UsernameMaxLength);
+        RuleFor(q => q.Search).MaximumLength(User.UsernameMaxLength).SafeText();
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Tracker.BuildingBlocks.Security;
+using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Identity.Auth;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Identity.Domain;
@@ -15,7 +16,7 @@ internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
     public LoginCommandValidator()
     {
-        RuleFor(c => c.Username).NotEmpty().MaximumLength(User.UsernameMaxLength);
+        RuleFor(c => c.Username).NotEmpty().MaximumLength(User.UsernameMaxLength).SafeText();
         RuleFor(c => c.Password).NotEmpty().MaximumLength(NewAccountRules.PasswordMaxLength);
     }
 }

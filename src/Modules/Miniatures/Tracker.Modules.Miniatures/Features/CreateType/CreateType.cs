@@ -5,8 +5,8 @@ using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.CreateType;
 
-/// <param name="InitialQuantity">Miniatures already owned; they start in IN_BOX and are logged as a purchase.</param>
-internal sealed record CreateTypeRequest(string Name, int? InitialQuantity);
+/// <param name="InitialQuantity">Miniatures already owned; they start in IN_BOX and are logged as a purchase. Optional: 0 when left out (never null).</param>
+internal sealed record CreateTypeRequest(string Name, int InitialQuantity = 0);
 
 internal sealed record CreateTypeCommand(string Name, int InitialQuantity) : ICommand<Result<TypeResponse>>;
 
@@ -54,7 +54,7 @@ internal sealed class CreateTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/types", async Task<Results<CreatedAtSlice<TypeResponse>, ProblemHttpResult>> (CreateTypeRequest request, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new CreateTypeCommand(request.Name, request.InitialQuantity ?? 0), cancellationToken))
+                (await sender.Send(new CreateTypeCommand(request.Name, request.InitialQuantity), cancellationToken))
                     .ToHttp(type => ModuleRoutes.CreatedAt(nameof(GetMiniatureType), new { id = type.Id }, type)))
             .SupportsETag()
             .SupportsIdempotency()

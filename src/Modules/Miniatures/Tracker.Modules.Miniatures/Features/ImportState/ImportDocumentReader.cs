@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
 
@@ -112,17 +113,17 @@ internal sealed class ImportDocumentReader
 
         if (!seen[0])
         {
-            Problem("$.format", $"Expected \"{ExportDocument.FormatName}\".");
+            Problem("format", $"Expected \"{ExportDocument.FormatName}\".");
         }
 
         if (!seen[1])
         {
-            Problem("$.version", $"Only version {ExportDocument.CurrentVersion} is supported.");
+            Problem("version", $"Only version {ExportDocument.CurrentVersion} is supported.");
         }
 
         if (!seen[3])
         {
-            Problem("$.types", "Required: an array of types.");
+            Problem("types", "Required: an array of types.");
         }
 
         if (await _json.ReadAsync(cancellationToken))
@@ -224,7 +225,12 @@ internal sealed class ImportDocumentReader
             return;
         }
 
-        if (string.IsNullOrEmpty(name) || name.Length > MiniatureType.NameMaxLength)
+        if (name is not null && (!UnicodeText.IsName(name) || !UnicodeText.HasVisibleCharacter(name)))
+        {
+            // The same rule as a name typed into the API: what one database stores, every other imports.
+            Problem($"{path}.name", "Must be one visible line without control, zero-width or text-direction characters.");
+        }
+        else if (string.IsNullOrEmpty(name) || UnicodeText.CleanName(name).Length > MiniatureType.NameMaxLength)
         {
             Problem($"{path}.name", $"Required, at most {MiniatureType.NameMaxLength} characters.");
         }
@@ -446,26 +452,23 @@ internal sealed class ImportDocumentReader
     }
 
     /// <summary>The JSON path of the value being read, built only when a problem needs it.</summary>
+    /// <summary>The field path the way every field error of the API names it: <c>types[0].counts.IN_BOX</c>; <c>$</c> for the document.</summary>
     private string CurrentPath()
     {
-        var path = new StringBuilder("$");
+        var path = new StringBuilder();
         foreach (var (name, index) in _path)
         {
             if (name is null)
             {
                 path.Append('[').Append(index).Append(']');
             }
-            else if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                path.Append('.').Append(name);
-            }
             else
             {
-                path.Append("['").Append(name.Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+                path.Append(path.Length > 0 ? "." : "").Append(name);
             }
         }
 
-        return path.ToString();
+        return path.Length > 0 ? path.ToString() : "$";
     }
 
     /// <summary>Known property names, matched against the raw UTF-8 of a token without allocating a string.</summary>

@@ -16,5 +16,11 @@ internal readonly record struct PlannedEntry(long AtUtcTicks, int Qty, Stage? Fr
     public DateTimeOffset At => new(AtUtcTicks, TimeSpan.Zero);
 }
 
-/// <summary>One thing wrong with an import document, at its JSON path.</summary>
-internal sealed record ImportProblem(string Path, string Message);
+/// <summary>One thing wrong with an import document, at its field path (<c>types[0].name</c>; <c>$</c> for the whole).</summary>
+internal sealed record ImportProblem(string Path, string Message)
+{
+    /// <summary>ERR_IMPORT_INVALID with every problem in <c>errors</c>, field path to messages, as any field error.</summary>
+    public static Error Reject(IReadOnlyCollection<ImportProblem> problems) =>
+        MiniaturesErrors.ImportInvalid.WithDetail(problems.Count).WithExtension(
+            "errors", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+}

@@ -4,7 +4,6 @@ using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
-using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
 
@@ -80,7 +79,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
 
         if (problems.Count > 0)
         {
-            return Invalid(problems);
+            return ImportProblem.Reject(problems);
         }
 
         var summary = new ImportSummary(command.DryRun, created, merged, entries, miniatures);
@@ -176,8 +175,6 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
         return true;
     }
 
-    private static Error Invalid(List<ImportProblem> problems) =>
-        MiniaturesErrors.ImportInvalid.WithDetail(problems.Count).WithExtension("errors", problems);
 }
 
 internal sealed class ImportStateEndpoint : ICarterModule
@@ -192,7 +189,7 @@ internal sealed class ImportStateEndpoint : ICarterModule
                 var (plan, problems) = await ImportDocumentReader.ReadAsync(request.Body, clock.GetUtcNow(), cancellationToken);
                 if (plan is null)
                 {
-                    return MiniaturesErrors.ImportInvalid.WithDetail(problems.Count).WithExtension("errors", problems).ToProblem();
+                    return ImportProblem.Reject(problems).ToProblem();
                 }
 
                 var result = await sender.Send(new ImportStateCommand(plan, dryRun), cancellationToken);
@@ -206,6 +203,3 @@ internal sealed class ImportStateEndpoint : ICarterModule
             .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it. The document is read as it arrives, in bounded memory.")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 }
-
-/// <summary>The request body as documented: the same shape <c>GET /export</c> produces.</summary>
-internal sealed record ImportDocumentSchema(string Format, int Version, DateTimeOffset? ExportedAt, IReadOnlyList<ExportedType> Types);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
@@ -18,7 +19,7 @@ internal sealed record TypeListJson(ReadOnlyMemory<byte> Utf8, IDisposable? Buff
 
 internal sealed class ListTypesQueryValidator : AbstractValidator<ListTypesQuery>
 {
-    public ListTypesQueryValidator() => RuleFor(q => q.Search).MaximumLength(MiniatureType.NameMaxLength);
+    public ListTypesQueryValidator() => RuleFor(q => q.Search).MaximumLength(MiniatureType.NameMaxLength).SafeText();
 }
 
 internal sealed class ListTypesQueryHandler(MiniaturesDbContext db, TypeListCache cache, IOptions<JsonOptions> json) : IQueryHandler<ListTypesQuery, TypeListJson>

@@ -36,6 +36,7 @@ internal static class OpenApiSetup
                     DescribeEnum(schema, enumType);
                 }
 
+                RequestSchemasOpenApi.NoteOptionalMembers(schema, context.JsonTypeInfo);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -53,7 +54,7 @@ internal static class OpenApiSetup
                 var configuration = context.ApplicationServices.GetRequiredService<IConfiguration>();
                 DescribeDocument(document, modules, configuration[PublicBaseUrlKey]);
                 ProblemResponsesOpenApi.DescribeSchema(document);
-                RequestSchemasOpenApi.MakeNullableRequestFieldsOptional(document);
+                RequestSchemasOpenApi.DescribeRequestAndAnswerSchemas(document);
                 return Task.CompletedTask;
             });
         });

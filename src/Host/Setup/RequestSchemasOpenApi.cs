@@ -1,16 +1,31 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.OpenApi;
 
 namespace Tracker.Host.Setup;
 
 /// <summary>
-/// A request field whose type admits null is optional: leaving it out means the same as sending null, and the
-/// deserializer accepts both. The generator marks every constructor parameter of a record as required, which would
-/// make clients send <c>"initialQuantity": null</c>; here such fields leave <c>required</c> in schemas that only
-/// requests use. Schemas shared with answers keep it: an answer always carries the member, null or not.
+/// A request field is required exactly when the strict deserializer requires it (a constructor parameter without a
+/// default value, or a <c>required</c> member): the generator marks every constructor parameter of a record as
+/// required, which would make clients send <c>initialQuantity</c> although it defaults to 0. Schemas shared with
+/// answers keep every member required: an answer always carries the member, null or not.
+/// Unknown members are refused in requests only (<c>additionalProperties: false</c>); an answer may gain members in
+/// a later version, which clients ignore, so schemas that only answers use leave it out.
 /// </summary>
 internal static class RequestSchemasOpenApi
 {
-    public static void MakeNullableRequestFieldsOptional(OpenApiDocument document)
+    private const string OptionalMembers = "tracker:optional-members";
+
+    /// <summary>Remembers on an object's schema which of its members the deserializer lets a client leave out.</summary>
+    public static void NoteOptionalMembers(OpenApiSchema schema, JsonTypeInfo type)
+    {
+        if (type.Kind == JsonTypeInfoKind.Object)
+        {
+            (schema.Metadata ??= new Dictionary<string, object>())[OptionalMembers] =
+                type.Properties.Where(p => !p.IsRequired).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    public static void DescribeRequestAndAnswerSchemas(OpenApiDocument document)
     {
         var schemas = document.Components?.Schemas;
         if (schemas is null || document.Paths is null)
@@ -26,19 +41,21 @@ internal static class RequestSchemasOpenApi
             .Select(m => m.Schema));
         foreach (var name in inRequests.Except(inAnswers))
         {
-            if (schemas[name] is OpenApiSchema { Required: { Count: > 0 } required, Properties: { } properties })
+            if (schemas[name] is OpenApiSchema { Required: { Count: > 0 } required } schema
+                && schema.Metadata is { } metadata && metadata.TryGetValue(OptionalMembers, out var noted) && noted is HashSet<string> optional)
             {
-                foreach (var field in required.Where(f => properties.TryGetValue(f, out var property) && AdmitsNull(property)).ToList())
-                {
-                    required.Remove(field);
-                }
+                required.ExceptWith(optional);
+            }
+        }
+
+        foreach (var name in inAnswers.Except(inRequests))
+        {
+            if (schemas[name] is OpenApiSchema schema)
+            {
+                schema.AdditionalPropertiesAllowed = true;
             }
         }
     }
-
-    private static bool AdmitsNull(IOpenApiSchema schema) =>
-        schema.Type is { } type && type.HasFlag(JsonSchemaType.Null)
-        || (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Any(AdmitsNull);
 
     /// <summary>Names of the component schemas reachable from <paramref name="roots"/> through references.</summary>
     private static HashSet<string> Reachable(IDictionary<string, IOpenApiSchema> components, IEnumerable<IOpenApiSchema?> roots)

@@ -170,7 +170,7 @@ public sealed class OpenApiContractTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
-    public async Task A_request_field_that_may_be_null_is_optional()
+    public async Task Request_fields_are_required_as_the_deserializer_requires_them_and_only_requests_refuse_unknown_members()
     {
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
         var createType = schemas.GetProperty("CreateTypeRequest");
@@ -179,6 +179,10 @@ public sealed class OpenApiContractTests(AppFixture fixture) : IClassFixture<App
         Assert.True(createType.GetProperty("properties").TryGetProperty("initialQuantity", out _));
         // Answers always carry their members, null or not.
         Assert.Contains("nextCursor", schemas.GetProperty("CursorPageOfHistoryGroup").GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+
+        // Unknown members are refused in bodies; answers may gain members, which clients ignore.
+        Assert.False(createType.GetProperty("additionalProperties").GetBoolean());
+        Assert.False(schemas.GetProperty("TypeResponse").TryGetProperty("additionalProperties", out _));
     }
 
     [Fact]

@@ -157,7 +157,10 @@ public sealed class StrictInputTests(AppFixture fixture) : IClassFixture<AppFixt
     [InlineData("/api/v1/identity/users?search=a%00b", "search")]
     [InlineData("/api/v1/miniatures/types?search=a%00b", "search")]
     [InlineData("/api/v1/miniatures/history?limit=1.5", "limit")]
-    public async Task Query_values_that_do_not_parse_are_field_errors(string url, string field)
+    [InlineData("/api/v1/miniatures/types/not-a-uuid", "id")]
+    [InlineData("/api/v1/miniatures/types/12345/history", "id")]
+    [InlineData("/api/v1/identity/users/me-or-someone", "id")]
+    public async Task Query_and_route_values_that_do_not_parse_are_field_errors(string url, string field)
     {
         using var admin = await _app.AdminAsync();
 

@@ -50,24 +50,31 @@ public static class StrictEnumParameters
     /// endpoint, for messages about values binding could not read at all ("Admin").
     /// </summary>
     public static Type? EnumTypeOf(Endpoint? endpoint, string name) =>
-        endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().SelectMany(EnumValues)
-            .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).EnumType;
+        BoundValues(endpoint).Where(v => string.Equals(v.WireName, name, StringComparison.OrdinalIgnoreCase))
+            .Select(v => EnumOf(v.Type)).FirstOrDefault();
+
+    /// <summary>The name a client writes for the value the endpoint binds to <paramref name="clrName"/> (<c>[FromRoute(Name = "id")] TypeId</c> is <c>id</c>).</summary>
+    public static string? WireNameOf(Endpoint? endpoint, string clrName) =>
+        BoundValues(endpoint).Where(v => string.Equals(v.ClrName, clrName, StringComparison.Ordinal)).Select(v => v.WireName).FirstOrDefault();
 
     /// <summary>The enum-typed values an endpoint binds from the query or the route, directly or through [AsParameters].</summary>
-    private static IEnumerable<(string Name, Type EnumType)> EnumValues(ParameterInfo parameter)
+    private static IEnumerable<(string Name, Type EnumType)> EnumValues(ParameterInfo parameter) =>
+        BoundValues(parameter).Where(v => EnumOf(v.Type) is not null).Select(v => (v.WireName, EnumOf(v.Type)!));
+
+    private static IEnumerable<(string ClrName, string WireName, Type Type)> BoundValues(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().SelectMany(BoundValues) ?? [];
+
+    /// <summary>What a parameter binds: itself, or with [AsParameters] each settable property of its type.</summary>
+    private static IEnumerable<(string ClrName, string WireName, Type Type)> BoundValues(ParameterInfo parameter)
     {
         if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
         {
             return parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite)
-                .Select(p => (Name: BoundName(p, p.Name), Type: EnumOf(p.PropertyType)))
-                .Where(p => p.Type is not null)
-                .Select(p => (p.Name, p.Type!));
+                .Select(p => (p.Name, BoundName(p, p.Name), p.PropertyType));
         }
 
-        return EnumOf(parameter.ParameterType) is { } enumType && parameter.Name is { } name
-            ? [(BoundName(parameter, name), enumType)]
-            : [];
+        return parameter.Name is { } name ? [(name, BoundName(parameter, name), parameter.ParameterType)] : [];
     }
 
     private static string BoundName(ICustomAttributeProvider member, string fallback) =>

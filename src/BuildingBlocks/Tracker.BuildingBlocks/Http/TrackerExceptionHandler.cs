@@ -46,10 +46,11 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         {
             fieldErrors = validation.Errors;
         }
-        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } parameter)
+        else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } clrName)
         {
             // The middleware has cleared the endpoint by now; the feature still holds the one that failed.
             var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+            var parameter = StrictEnumParameters.WireNameOf(endpoint, clrName) ?? char.ToLowerInvariant(clrName[0]) + clrName[1..];
             var message = StrictEnumParameters.EnumTypeOf(endpoint, parameter) is { } enumType
                 ? WireEnum.NotOneOf(enumType)
                 : FieldMessages.NotParsable;
@@ -96,20 +97,11 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
     }
 
     /// <summary>
-    /// The query or route parameter that minimal API binding could not read (an unknown enum name, "abc" for a
-    /// number), named as the client writes it. The framework reports it only in the exception's message.
+    /// The C# name of the query or route value that minimal API binding could not read (an unknown enum name, "abc"
+    /// for a number). The framework reports it only in the exception's message.
     /// </summary>
-    private static string? UnboundParameter(BadHttpRequestException exception)
-    {
-        var match = BindingFailure().Match(exception.Message);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var name = match.Groups["name"].Value;
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    private static string? UnboundParameter(BadHttpRequestException exception) =>
+        BindingFailure().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
 
     /// <summary>No body, or the JSON <c>null</c>, where the operation reads an object from the body.</summary>
     private static bool MissingBody(BadHttpRequestException exception) =>

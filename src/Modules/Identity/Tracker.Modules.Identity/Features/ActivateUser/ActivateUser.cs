@@ -28,7 +28,7 @@ internal sealed class ActivateUserCommandHandler(IdentityDbContext db, UserSessi
 internal sealed class ActivateUserEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/users/{id:guid}/activate", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/users/{id}/activate", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new ActivateUserCommand(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
             .WithSummary("Re-activate a deactivated user (admin only)")

@@ -55,7 +55,7 @@ internal sealed class ChangeUserRoleCommandHandler(IdentityDbContext db, ICurren
 internal sealed class ChangeUserRoleEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/users/{id:guid}/role", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ChangeUserRoleRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPut("/users/{id}/role", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ChangeUserRoleRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new ChangeUserRoleCommand(id, request.Role), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
             .WithSummary("Change a user's role (admin only)")

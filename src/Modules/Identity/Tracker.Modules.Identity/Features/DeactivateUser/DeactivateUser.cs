@@ -42,7 +42,7 @@ internal sealed class DeactivateUserCommandHandler(IdentityDbContext db, ICurren
 internal sealed class DeactivateUserEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/users/{id:guid}/deactivate", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/users/{id}/deactivate", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new DeactivateUserCommand(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
             .WithSummary("Deactivate a user (admin only)")

@@ -17,7 +17,7 @@ internal sealed class GetUserQueryHandler(IdentityDbContext db) : IQueryHandler<
 internal sealed class GetUserEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/users/{id:guid}", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/users/{id}", async Task<Results<Ok<UserResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new GetUserQuery(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Admin)
             .WithSummary("One user account (admin only)")

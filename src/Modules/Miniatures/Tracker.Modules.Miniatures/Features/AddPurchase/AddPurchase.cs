@@ -44,7 +44,7 @@ internal sealed class AddPurchaseCommandHandler(MiniaturesDbContext db, TimeProv
 internal sealed class AddPurchaseEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/types/{id:guid}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/types/{id}/add", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, AddPurchaseRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new AddPurchaseCommand(id, request.Qty, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .SupportsETag()
             .SupportsIdempotency()

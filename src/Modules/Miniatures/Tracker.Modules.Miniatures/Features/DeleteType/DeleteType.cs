@@ -30,7 +30,7 @@ internal sealed class DeleteTypeCommandHandler(MiniaturesDbContext db) : IComman
 internal sealed class DeleteTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapDelete("/types/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+        app.MapDelete("/types/{id}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new DeleteTypeCommand(id, ifMatch.Version), cancellationToken)).ToHttp())
             .SupportsETag()
             .WithSummary("Delete a miniature type with its counts and history")

@@ -16,7 +16,7 @@ internal sealed class GetMiniatureTypeQueryHandler(MiniaturesDbContext db) : IQu
 internal sealed class GetMiniatureTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/types/{id}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new GetMiniatureTypeQuery(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .WithSummary("One miniature type with its count per stage")
             .SupportsETag()

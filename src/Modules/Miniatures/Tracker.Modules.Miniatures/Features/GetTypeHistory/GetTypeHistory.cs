@@ -28,7 +28,7 @@ internal sealed class GetTypeHistoryQueryHandler(MiniaturesDbContext db) : IQuer
 internal sealed class GetTypeHistoryEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/types/{id:guid}/history", async Task<Results<Ok<CursorPage<HistoryGroup>>, ProblemHttpResult>> ([AsParameters] GetTypeHistoryQuery query, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/types/{id}/history", async Task<Results<Ok<CursorPage<HistoryGroup>>, ProblemHttpResult>> ([AsParameters] GetTypeHistoryQuery query, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
             .WithSummary("Grouped history of one type, newest first, paged by cursor")
             .ProducesError(StatusCodes.Status404NotFound);

@@ -59,7 +59,7 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
 internal sealed class MoveMiniaturesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/types/{id:guid}/move", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, MoveMiniaturesRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/types/{id}/move", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, MoveMiniaturesRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new MoveMiniaturesCommand(id, request.FromStage, request.ToStage, request.Qty, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .SupportsETag()
             .SupportsIdempotency()

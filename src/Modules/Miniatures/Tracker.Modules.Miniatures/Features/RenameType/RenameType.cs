@@ -66,7 +66,7 @@ internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db) : IComman
 internal sealed class RenameTypeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/types/{id:guid}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, RenameTypeRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPut("/types/{id}", async Task<Results<Ok<TypeResponse>, ProblemHttpResult>> (Guid id, RenameTypeRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new RenameTypeCommand(id, request.Name, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .SupportsETag()
             .WithSummary("Rename a miniature type")

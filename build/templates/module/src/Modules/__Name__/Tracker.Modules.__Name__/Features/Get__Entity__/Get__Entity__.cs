@@ -16,7 +16,7 @@ internal sealed class Get__Entity__QueryHandler(__Name__DbContext db) : IQueryHa
 internal sealed class Get__Entity__Endpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/__entities__/{id:guid}", async Task<Results<Ok<__Entity__Response>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
+        app.MapGet("/__entities__/{id}", async Task<Results<Ok<__Entity__Response>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Get__Entity__Query(id), cancellationToken)).ToHttp(TypedResults.Ok))
             .WithSummary("One __entity_words__")
             .ProducesError(StatusCodes.Status404NotFound);

@@ -186,8 +186,11 @@ public sealed class StrictInputTests(AppFixture fixture) : IClassFixture<AppFixt
         var unknown = await ExpectFieldErrorAsync(await api.Client.PostAsync($"{MiniaturesApi.Base}/types/{type.Id}/move", Json("{\"fromStage\":\"IN_BOX\",\"toStage\":\"DONE\",\"qty\":1,\"x\":1}")), "x");
         var name = await ExpectFieldErrorAsync(await api.Client.PostAsJsonAsync($"{MiniaturesApi.Base}/types", new { name = "Zero\u200Bwidth" }), "name");
         var role = await ExpectFieldErrorAsync(await api.Client.GetAsync("/api/v1/identity/users?role=2"), "role");
+        var import = await Http.ExpectProblemAsync(await api.ImportAsync("{\"format\":\"tracker.miniatures\",\"version\":2,\"types\":[]}", dryRun: true), HttpStatusCode.BadRequest, "ERR_IMPORT_INVALID");
 
-        Assert.All(new[] { stage, unknown, name, role }.Select(m => m[0].GetString()), text => Assert.Matches("[а-яА-Я]", text));
+        Assert.All(
+            new[] { stage, unknown, name, role, import.GetProperty("errors").GetProperty("version") }.Select(m => m[0].GetString()),
+            text => Assert.Matches("[а-яА-Я]", text));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ internal sealed class ImportDocumentReader
         catch (JsonException)
         {
             // Where the document went wrong, never what it contained.
-            reader.Problem(reader.CurrentPath(), "Not valid JSON for an export document.");
+            reader.Problem(reader.CurrentPath(), ImportMessages.NotJson);
         }
 
         return reader._problems.Count == 0 ? (new ImportPlan(reader._types, reader._history), reader._problems) : (null, reader._problems);
@@ -71,13 +71,13 @@ internal sealed class ImportDocumentReader
     {
         if (!await _json.ReadAsync(cancellationToken))
         {
-            Problem("$", "Expected an export document.");
+            Problem("$", ImportMessages.NotADocument);
             return;
         }
 
         if (_json.TokenType != JsonTokenType.StartObject)
         {
-            Problem("$", "Expected an export document (a JSON object).");
+            Problem("$", ImportMessages.NotADocument);
             return;
         }
 
@@ -87,19 +87,19 @@ internal sealed class ImportDocumentReader
             switch (property)
             {
                 case 0 when !_json.ValueIs(FormatName):
-                    Problem(CurrentPath(), $"Expected \"{ExportDocument.FormatName}\".");
+                    Problem(CurrentPath(), ImportMessages.WrongFormat);
                     break;
                 case 1 when !_json.TryGetInt64(out var version) || version != ExportDocument.CurrentVersion:
-                    Problem(CurrentPath(), $"Only version {ExportDocument.CurrentVersion} is supported.");
+                    Problem(CurrentPath(), ImportMessages.WrongVersion);
                     break;
                 case 2 when _json.TokenType != JsonTokenType.Null && !_json.TryGetDateTimeOffset(out _):
-                    Problem(CurrentPath(), "Expected a date and time (ISO 8601).");
+                    Problem(CurrentPath(), ImportMessages.NotADate);
                     break;
                 case 3 when _json.TokenType == JsonTokenType.StartArray:
                     await ReadTypesAsync(cancellationToken);
                     break;
                 case 3:
-                    Problem(CurrentPath(), "Required: an array of types.");
+                    Problem(CurrentPath(), ImportMessages.TypesRequired);
                     break;
             }
 
@@ -113,22 +113,22 @@ internal sealed class ImportDocumentReader
 
         if (!seen[0])
         {
-            Problem("format", $"Expected \"{ExportDocument.FormatName}\".");
+            Problem("format", ImportMessages.WrongFormat);
         }
 
         if (!seen[1])
         {
-            Problem("version", $"Only version {ExportDocument.CurrentVersion} is supported.");
+            Problem("version", ImportMessages.WrongVersion);
         }
 
         if (!seen[3])
         {
-            Problem("types", "Required: an array of types.");
+            Problem("types", ImportMessages.TypesRequired);
         }
 
         if (await _json.ReadAsync(cancellationToken))
         {
-            Problem("$", "Unexpected content after the document.");
+            Problem("$", ImportMessages.TrailingContent);
         }
     }
 
@@ -138,7 +138,7 @@ internal sealed class ImportDocumentReader
         {
             if (index == MaxTypes)
             {
-                Problem(CurrentPath(), $"At most {MaxTypes} types per document.");
+                Problem(CurrentPath(), ImportMessages.TooManyTypes);
                 _stopped = true;
                 return;
             }
@@ -150,7 +150,7 @@ internal sealed class ImportDocumentReader
             }
             else
             {
-                Problem(CurrentPath(), "Required: a type.");
+                Problem(CurrentPath(), ImportMessages.TypeRequired);
                 await _json.SkipValueAsync(cancellationToken);
             }
 
@@ -178,13 +178,13 @@ internal sealed class ImportDocumentReader
                     id = parsedId;
                     break;
                 case 0:
-                    Problem(CurrentPath(), "Expected a UUID.");
+                    Problem(CurrentPath(), ImportMessages.NotAUuid);
                     break;
                 case 1 when _json.TokenType == JsonTokenType.String:
                     name = _json.GetString().Trim();
                     break;
                 case 1:
-                    Problem(CurrentPath(), $"Required, at most {MiniatureType.NameMaxLength} characters.");
+                    Problem(CurrentPath(), ImportMessages.NameRequired);
                     break;
                 case 2 when isNull:
                     break;
@@ -192,12 +192,12 @@ internal sealed class ImportDocumentReader
                     createdAt = created;
                     if (created > _latest)
                     {
-                        Problem(CurrentPath(), "Lies in the future.");
+                        Problem(CurrentPath(), ImportMessages.InTheFuture);
                     }
 
                     break;
                 case 2:
-                    Problem(CurrentPath(), "Expected a date and time (ISO 8601).");
+                    Problem(CurrentPath(), ImportMessages.NotADate);
                     break;
                 case 3 when isNull:
                     break;
@@ -205,7 +205,7 @@ internal sealed class ImportDocumentReader
                     await ReadCountsAsync(counts, cancellationToken);
                     break;
                 case 3:
-                    Problem(CurrentPath(), "Expected an object of counts by stage.");
+                    Problem(CurrentPath(), ImportMessages.CountsNotAnObject);
                     break;
                 case 4 when isNull:
                     break;
@@ -213,7 +213,7 @@ internal sealed class ImportDocumentReader
                     await ReadHistoryAsync(cancellationToken);
                     break;
                 case 4:
-                    Problem(CurrentPath(), "Expected an array of history entries.");
+                    Problem(CurrentPath(), ImportMessages.HistoryNotAnArray);
                     break;
             }
 
@@ -228,20 +228,20 @@ internal sealed class ImportDocumentReader
         if (name is not null && (!UnicodeText.IsName(name) || !UnicodeText.HasVisibleCharacter(name)))
         {
             // The same rule as a name typed into the API: what one database stores, every other imports.
-            Problem($"{path}.name", "Must be one visible line without control, zero-width or text-direction characters.");
+            Problem($"{path}.name", ImportMessages.NameNotOneVisibleLine);
         }
         else if (string.IsNullOrEmpty(name) || UnicodeText.CleanName(name).Length > MiniatureType.NameMaxLength)
         {
-            Problem($"{path}.name", $"Required, at most {MiniatureType.NameMaxLength} characters.");
+            Problem($"{path}.name", ImportMessages.NameRequired);
         }
         else if (!_names.Add(MiniatureType.Normalize(name)))
         {
-            Problem($"{path}.name", "Another type in this document has the same name.");
+            Problem($"{path}.name", ImportMessages.NameRepeated);
         }
 
         if (counts.Sum(c => (long)c) > Quantities.MaxPerType)
         {
-            Problem($"{path}.counts", $"A type holds at most {Quantities.MaxPerType} miniatures.");
+            Problem($"{path}.counts", ImportMessages.TypeTooFull);
         }
 
         if (_problems.Count == 0)
@@ -254,7 +254,7 @@ internal sealed class ImportDocumentReader
     {
         var seen = _seenInCounts;
         Array.Clear(seen);
-        while (!_stopped && await NextPropertyAsync(StageCodes, seen, cancellationToken, "Unknown stage.") is var (stage, _) && stage != PropertyNames.End)
+        while (!_stopped && await NextPropertyAsync(StageCodes, seen, cancellationToken, ImportMessages.UnknownStage) is var (stage, _) && stage != PropertyNames.End)
         {
             if (stage >= 0)
             {
@@ -264,7 +264,7 @@ internal sealed class ImportDocumentReader
                 }
                 else
                 {
-                    Problem(CurrentPath(), $"Must be between 0 and {Quantities.MaxPerType}.");
+                    Problem(CurrentPath(), ImportMessages.CountOutOfRange);
                 }
             }
 
@@ -278,7 +278,7 @@ internal sealed class ImportDocumentReader
         {
             if (_history.Count + 1 > MaxHistoryEntries)
             {
-                Problem(CurrentPath(), $"At most {MaxHistoryEntries} history entries per document.");
+                Problem(CurrentPath(), ImportMessages.TooManyHistoryEntries);
                 _stopped = true;
                 return;
             }
@@ -290,7 +290,7 @@ internal sealed class ImportDocumentReader
             }
             else
             {
-                Problem(CurrentPath(), "Required: a history entry.");
+                Problem(CurrentPath(), ImportMessages.HistoryEntryRequired);
                 await _json.SkipValueAsync(cancellationToken);
             }
 
@@ -341,34 +341,34 @@ internal sealed class ImportDocumentReader
 
         if (!fromValid)
         {
-            Problem($"{CurrentPath()}.fromStage", "Unknown stage.");
+            Problem($"{CurrentPath()}.fromStage", ImportMessages.UnknownStage);
         }
 
         if (to is not { } target)
         {
-            Problem($"{CurrentPath()}.toStage", "Unknown stage.");
+            Problem($"{CurrentPath()}.toStage", ImportMessages.UnknownStage);
         }
         else if (from is { } source && !Stages.CanMove(source, target))
         {
-            Problem($"{CurrentPath()}.toStage", "Must be a later stage than fromStage.");
+            Problem($"{CurrentPath()}.toStage", ImportMessages.NotALaterStage);
         }
 
         if (qty is not (>= 1 and <= Quantities.MaxPerOperation))
         {
-            Problem($"{CurrentPath()}.qty", $"Must be between 1 and {Quantities.MaxPerOperation}.");
+            Problem($"{CurrentPath()}.qty", ImportMessages.QtyOutOfRange);
         }
 
         if (!atValid)
         {
-            Problem($"{CurrentPath()}.at", "Expected a date and time (ISO 8601).");
+            Problem($"{CurrentPath()}.at", ImportMessages.NotADate);
         }
         else if (at is not { } when)
         {
-            Problem($"{CurrentPath()}.at", "Required.");
+            Problem($"{CurrentPath()}.at", ImportMessages.Required);
         }
         else if (when > _latest)
         {
-            Problem($"{CurrentPath()}.at", "Lies in the future.");
+            Problem($"{CurrentPath()}.at", ImportMessages.InTheFuture);
         }
 
         // Once anything is wrong no plan is made, so entries need not be kept any longer.
@@ -386,7 +386,7 @@ internal sealed class ImportDocumentReader
     /// Unknown and repeated properties are reported and skipped here.
     /// </summary>
     /// <returns>The property's index in <paramref name="names"/>, or <see cref="PropertyNames.End"/> after the object; whether the value is null.</returns>
-    private async ValueTask<(int Property, bool IsNull)> NextPropertyAsync(PropertyNames names, bool[] seen, CancellationToken cancellationToken, string unknownMessage = "Unknown property.")
+    private async ValueTask<(int Property, bool IsNull)> NextPropertyAsync(PropertyNames names, bool[] seen, CancellationToken cancellationToken, LocalizedText? unknownMessage = null)
     {
         while (true)
         {
@@ -405,7 +405,7 @@ internal sealed class ImportDocumentReader
                 return (index, _json.TokenType == JsonTokenType.Null);
             }
 
-            Problem(CurrentPath(), index >= 0 ? "Repeated property." : unknownMessage);
+            Problem(CurrentPath(), index >= 0 ? ImportMessages.RepeatedProperty : unknownMessage ?? ImportMessages.UnknownProperty);
             await EndPropertyAsync(cancellationToken);
             if (_stopped)
             {
@@ -440,7 +440,7 @@ internal sealed class ImportDocumentReader
         }
     }
 
-    private void Problem(string path, string message)
+    private void Problem(string path, LocalizedText message)
     {
         if (_problems.Count < MaxProblems)
         {

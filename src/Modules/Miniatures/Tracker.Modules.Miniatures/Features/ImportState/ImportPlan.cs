@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
@@ -17,10 +18,10 @@ internal readonly record struct PlannedEntry(long AtUtcTicks, int Qty, Stage? Fr
 }
 
 /// <summary>One thing wrong with an import document, at its field path (<c>types[0].name</c>; <c>$</c> for the whole).</summary>
-internal sealed record ImportProblem(string Path, string Message)
+internal sealed record ImportProblem(string Path, LocalizedText Message)
 {
     /// <summary>ERR_IMPORT_INVALID with every problem in <c>errors</c>, field path to messages, as any field error.</summary>
     public static Error Reject(IReadOnlyCollection<ImportProblem> problems) =>
         MiniaturesErrors.ImportInvalid.WithDetail(problems.Count).WithExtension(
-            "errors", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+            "errors", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message.In(CultureInfo.CurrentUICulture)).ToArray()));
 }

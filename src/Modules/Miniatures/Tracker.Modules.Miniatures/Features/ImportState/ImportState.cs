@@ -49,7 +49,7 @@ internal sealed class ImportStateCommandHandler(MiniaturesDbContext db, TimeProv
                 merged++;
                 if (type.Counts.Sum(c => (long)c.Count) + planned.Counts.Sum() > Quantities.MaxPerType)
                 {
-                    problems.Add(new ImportProblem($"{planned.Path}.counts", $"The merged type would hold more than {Quantities.MaxPerType} miniatures."));
+                    problems.Add(new ImportProblem($"{planned.Path}.counts", ImportMessages.MergedTypeTooFull));
                 }
 
                 additions.AddRange(Stages.All.Where(stage => planned.Counts[(int)stage] > 0)
@@ -200,6 +200,6 @@ internal sealed class ImportStateEndpoint : ICarterModule
             .RequireAuthorization(TrackerPolicies.Admin)
             .SupportsIdempotency()
             .WithSummary("Import an export document: all or nothing, merging types by name (admin only)")
-            .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID with the JSON path of each bad element and changes nothing. `dryRun=true` reports what would change without changing it. The document is read as it arrives, in bounded memory.")
+            .WithDescription("Counts of same-named types add up and history is appended. Any problem answers ERR_IMPORT_INVALID, its `errors` naming each bad field by its path (`types[0].name`), and changes nothing. `dryRun=true` reports what would change without changing it. The document is read as it arrives, in bounded memory.")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 }

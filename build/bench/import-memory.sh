@@ -21,37 +21,13 @@ run_name="dry run"
 if [ "$dry_run" = false ]; then run_name=import; fi
 password=import-bench-password
 
-log() { printf '== %s\n' "$*" >&2; }
-work=
+# shellcheck source=build/bench/common.sh
+source "$bench_dir/common.sh"
 host_pid=
-die() {
-  printf 'FAILED: %s\n' "$*" >&2
-  if [ -n "$work" ] && [ -s "$work/host.log" ]; then
-    printf -- '--- last lines of the host log (%s/host.log)\n' "$work" >&2
-    tail -n 40 "$work/host.log" >&2
-  fi
-  exit 1
-}
 command -v curl >/dev/null 2>&1 || die "curl is missing"
 
-case "$host_kind" in
-  publish)
-    host_dir=$root/src/Host/bin/Release/publish
-    if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-      log "publishing the host (Release) to $host_dir"
-      dotnet publish src/Host -c Release -o "$host_dir" -nologo -v q >&2 || die "publish failed"
-    fi
-    ;;
-  build)
-    host_dir=$root/src/Host/bin/Release/net10.0
-    if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-      log "building the host (Release)"
-      dotnet build src/Host -c Release -nologo -v q >&2 || die "build failed"
-    fi
-    ;;
-  *) die "IMPORT_HOST must be build or publish" ;;
-esac
-[ -f "$host_dir/Tracker.Host.dll" ] || die "no $host_kind output at $host_dir (unset BENCH_NO_BUILD)"
+case "$host_kind" in publish | build) ;; *) die "IMPORT_HOST must be build or publish" ;; esac
+prepare_host "$host_kind"
 
 work=$(mktemp -d /tmp/tracker-import.XXXXXX)
 # shellcheck disable=SC2317 # called by the EXIT trap

@@ -20,24 +20,13 @@ uncached_target_rps=1000
 p99_target_ms=25
 visible_target_ms=100
 
-started=$(date +%s)
-log() { printf '== [%3ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
-work=
+# shellcheck source=build/bench/common.sh
+source "$bench_dir/common.sh"
 pids=()
-die() {
-  printf 'FAILED: %s\n' "$*" >&2
-  for f in "${work:-/nonexistent}"/host-*.log; do [ -s "$f" ] && { printf -- '--- %s\n' "$f" >&2; tail -n 20 "$f" >&2; }; done
-  exit 1
-}
 command -v wrk >/dev/null 2>&1 || die "wrk is missing (Debian package wrk)"
 command -v python3 >/dev/null 2>&1 || die "python3 is missing (the cross-instance probe)"
 
-if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-  log "building Tracker.sln (Release)"
-  dotnet build Tracker.sln -c Release -nologo -v q >&2 || die "build failed"
-fi
-host_dir=$root/src/Host/bin/Release/net10.0
-[ -f "$host_dir/Tracker.Host.dll" ] || die "no Release build at $host_dir (unset BENCH_NO_BUILD)"
+prepare_host build
 
 work=$(mktemp -d /tmp/tracker-benchlist.XXXXXX)
 # shellcheck disable=SC2317 # called by the EXIT trap

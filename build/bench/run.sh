@@ -22,18 +22,9 @@ move_conns=64
 list_target_ms=25
 move_target_pct=75
 
-started=$(date +%s)
-log() { printf '== [%3ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
-work=
+# shellcheck source=build/bench/common.sh
+source "$bench_dir/common.sh"
 host_pid=
-die() {
-  printf 'FAILED: %s\n' "$*" >&2
-  if [ -n "$work" ] && [ -s "$work/host.log" ]; then
-    printf -- '--- last lines of the host log (%s/host.log)\n' "$work" >&2
-    tail -n 40 "$work/host.log" >&2
-  fi
-  exit 1
-}
 
 # --- tools: wrk from Debian's packages when missing; curl for setup.
 if ! command -v wrk >/dev/null 2>&1; then
@@ -45,12 +36,7 @@ fi
 command -v curl >/dev/null 2>&1 || die "curl is missing"
 
 # --- build: Release, as it would be deployed.
-if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-  log "building Tracker.sln (Release)"
-  dotnet build Tracker.sln -c Release -nologo -v q >&2 || die "build failed"
-fi
-host_dir=$root/src/Host/bin/Release/net10.0
-[ -f "$host_dir/Tracker.Host.dll" ] || die "no Release build at $host_dir (unset BENCH_NO_BUILD)"
+prepare_host build
 
 work=$(mktemp -d /tmp/tracker-benchrun.XXXXXX)
 # shellcheck disable=SC2317 # called by the EXIT trap

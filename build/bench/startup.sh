@@ -15,38 +15,14 @@ provider=${STARTUP_PROVIDER:-Sqlite}
 host_kind=${STARTUP_HOST:-publish}
 timeout_s=60
 
-log() { printf '== %s\n' "$*" >&2; }
-work=
+# shellcheck source=build/bench/common.sh
+source "$bench_dir/common.sh"
 host_pid=
-die() {
-  printf 'FAILED: %s\n' "$*" >&2
-  if [ -n "$work" ] && [ -s "$work/host.log" ]; then
-    printf -- '--- last lines of the host log (%s/host.log)\n' "$work" >&2
-    tail -n 40 "$work/host.log" >&2
-  fi
-  exit 1
-}
 case "$provider" in Sqlite | PostgreSQL) ;; *) die "STARTUP_PROVIDER must be Sqlite or PostgreSQL" ;; esac
 command -v curl >/dev/null 2>&1 || die "curl is missing"
 
-case "$host_kind" in
-  publish)
-    host_dir=$root/src/Host/bin/Release/publish
-    if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-      log "publishing the host (Release, ReadyToRun) to $host_dir"
-      dotnet publish src/Host -c Release -o "$host_dir" -nologo -v q >&2 || die "publish failed"
-    fi
-    ;;
-  build)
-    host_dir=$root/src/Host/bin/Release/net10.0
-    if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
-      log "building the host (Release)"
-      dotnet build src/Host -c Release -nologo -v q >&2 || die "build failed"
-    fi
-    ;;
-  *) die "STARTUP_HOST must be publish or build" ;;
-esac
-[ -f "$host_dir/Tracker.Host.dll" ] || die "no $host_kind output at $host_dir (unset BENCH_NO_BUILD)"
+case "$host_kind" in publish | build) ;; *) die "STARTUP_HOST must be publish or build" ;; esac
+prepare_host "$host_kind"
 
 work=$(mktemp -d /tmp/tracker-startup.XXXXXX)
 stop_host() {

@@ -165,5 +165,5 @@ echo "target uncached list p99 < $p99_target_ms ms: $(verdict "$(field uncached 
 echo "target cached list p99 < $p99_target_ms ms: $(verdict "$(field cached p99_ms)" "$p99_target_ms" "<") ($(field cached p99_ms) ms)"
 echo "target cross-instance visibility < $visible_target_ms ms (max): $(verdict "$(cross max_ms)" "$visible_target_ms" "<") ($(cross max_ms) ms)"
 echo
-echo "finished in $(( $(date +%s) - started ))s"
+echo "finished in $(( $(date +%s) - bench_started ))s"
 exit "$status"

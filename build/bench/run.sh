@@ -272,5 +272,5 @@ if [ "$load_errors" -gt 0 ]; then
   status=1
 fi
 echo
-echo "finished in $(( $(date +%s) - started ))s"
+echo "finished in $(( $(date +%s) - bench_started ))s"
 exit "$status"

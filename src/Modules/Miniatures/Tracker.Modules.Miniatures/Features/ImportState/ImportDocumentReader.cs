@@ -364,7 +364,7 @@ internal sealed class ImportDocumentReader
         }
         else if (at is not { } when)
         {
-            Problem($"{CurrentPath()}.at", ImportMessages.Required);
+            Problem($"{CurrentPath()}.at", FieldMessages.Required);
         }
         else if (when > _latest)
         {
@@ -405,7 +405,7 @@ internal sealed class ImportDocumentReader
                 return (index, _json.TokenType == JsonTokenType.Null);
             }
 
-            Problem(CurrentPath(), index >= 0 ? ImportMessages.RepeatedProperty : unknownMessage ?? ImportMessages.UnknownProperty);
+            Problem(CurrentPath(), index >= 0 ? FieldMessages.DuplicateProperty : unknownMessage ?? FieldMessages.UnknownProperty);
             await EndPropertyAsync(cancellationToken);
             if (_stopped)
             {

@@ -1,9 +1,13 @@
+using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ImportState;
 
-/// <summary>What an import problem says about its field, in every language Tracker speaks.</summary>
+/// <summary>
+/// What an import problem says about its field, in every language Tracker speaks; what any body can get wrong
+/// (required, repeated, unknown members) is said in the words of <see cref="FieldMessages"/>.
+/// </summary>
 internal static class ImportMessages
 {
     public static readonly LocalizedText NotJson = new("Not valid JSON for an export document.", "Это не JSON документа экспорта.");
@@ -32,7 +36,4 @@ internal static class ImportMessages
     public static readonly LocalizedText UnknownStage = new("Unknown stage.", "Неизвестный этап.");
     public static readonly LocalizedText NotALaterStage = new("Must be a later stage than fromStage.", "Должен быть более поздним этапом, чем fromStage.");
     public static readonly LocalizedText QtyOutOfRange = new($"Must be between 1 and {Quantities.MaxPerOperation}.", $"Должно быть от 1 до {Quantities.MaxPerOperation}.");
-    public static readonly LocalizedText Required = new("Required.", "Обязательное поле.");
-    public static readonly LocalizedText RepeatedProperty = new("Repeated property.", "Поле повторяется.");
-    public static readonly LocalizedText UnknownProperty = new("Unknown property.", "Неизвестное поле.");
 }

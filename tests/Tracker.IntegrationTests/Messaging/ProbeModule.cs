@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -7,11 +8,13 @@ using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Identity.Contracts;
+using Tracker.Modules.Miniatures.Contracts;
 
 namespace Tracker.IntegrationTests.Messaging;
 
 /// <summary>
-/// A stand-in for another module that subscribes to Identity's events, plugged in the way a real module is.
+/// A stand-in for another module that subscribes to Identity's and Miniatures' events, plugged in the way a real
+/// module is.
 /// Usernames steer it: "fail-*" always throws, "flaky-*" throws on the first two attempts.
 /// </summary>
 public sealed class ProbeModule : IModule
@@ -20,7 +23,7 @@ public sealed class ProbeModule : IModule
 
     public string Title => "Probe";
 
-    public string Description => "Test subscriber of Identity's events.";
+    public string Description => "Test subscriber of Identity's and Miniatures' events.";
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -29,6 +32,7 @@ public sealed class ProbeModule : IModule
             context, Name, options => options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddIntegrationEventHandler<UserRegistered, UserRegisteredProbeHandler, ProbeDbContext>();
         services.AddIntegrationEventHandler<UserRoleChanged, UserRoleChangedProbeHandler, ProbeDbContext>();
+        services.AddIntegrationEventHandler<MiniaturesMoved, MiniaturesMovedProbeHandler, ProbeDbContext>();
         services.AddScoped<IStartupTask, CreateProbeTables>();
         services.AddSingleton<ProbeAttempts>();
     }
@@ -64,6 +68,9 @@ public sealed class ReceivedEvent
     public required string Kind { get; set; }
 
     public Guid UserId { get; set; }
+
+    /// <summary>The event as the subscriber received it (JSON), where a test checks more than its kind and user.</summary>
+    public string? Payload { get; set; }
 }
 
 public abstract class ProbeDbContext(DbContextOptions options) : ModuleDbContext(options)
@@ -121,6 +128,21 @@ internal sealed class UserRoleChangedProbeHandler(ProbeDbContext db) : IIntegrat
     public Task Handle(UserRoleChanged integrationEvent, CancellationToken cancellationToken)
     {
         db.Received.Add(new ReceivedEvent { EventId = integrationEvent.Id, Kind = $"{nameof(UserRoleChanged)}:{integrationEvent.NewRole}", UserId = integrationEvent.UserId });
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class MiniaturesMovedProbeHandler(ProbeDbContext db) : IIntegrationEventHandler<MiniaturesMoved>
+{
+    public Task Handle(MiniaturesMoved integrationEvent, CancellationToken cancellationToken)
+    {
+        db.Received.Add(new ReceivedEvent
+        {
+            EventId = integrationEvent.Id,
+            Kind = nameof(MiniaturesMoved),
+            UserId = integrationEvent.MovedBy,
+            Payload = JsonSerializer.Serialize(integrationEvent),
+        });
         return Task.CompletedTask;
     }
 }

@@ -47,7 +47,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_move_is_one_trace_from_HTTP_through_the_mediator_into_the_database_without_parameter_values()
+    public async Task A_move_is_one_trace_from_HTTP_through_the_mediator_into_the_database_and_through_the_outbox_into_the_consumer_without_parameter_values()
     {
         using var admin = await _app.AdminAsync();
         var id = await CreateTypeAsync(admin, "Traced", 10);
@@ -55,7 +55,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         var (response, trace) = await SendTracedAsync(admin, HttpMethod.Post, $"/api/v1/miniatures/types/{id}/move", new { fromStage = "IN_BOX", toStage = "BUILDING", qty = 4 });
         await Http.ExpectAsync(response, HttpStatusCode.OK);
 
-        var spans = await SpansOfTraceAsync(trace, s => s.Source.Name == "Microsoft.AspNetCore");
+        var spans = await SpansOfTraceAsync(trace, s => s.DisplayName == "deliver MiniaturesMoved" && s.Kind == ActivityKind.Consumer);
         var http = Assert.Single(spans, s => s.Kind == ActivityKind.Server);
         Assert.Equal("/api/v1/miniatures/types/{id}/move", http.GetTagItem("http.route"));
         var mediator = Assert.Single(spans, s => s.Source.Name == "Tracker.Mediator" && s.DisplayName == "MoveMiniaturesCommand");
@@ -75,6 +75,31 @@ public sealed class TelemetryTests : IAsyncLifetime
         });
         Assert.Contains(commands, c => c.ParentSpanId == mediator.SpanId
             && (string?)c.GetTagItem("db.operation.name") == "UPDATE" && (string?)c.GetTagItem("db.collection.name") == "miniature_types");
+
+        // The event is created under the handler (its outbox row written by the move's own statement or SaveChanges),
+        // and its delivery continues the trace into the subscriber's transaction.
+        var publish = Assert.Single(spans, s => s.DisplayName == "publish MiniaturesMoved");
+        Assert.Equal(ActivityKind.Producer, publish.Kind);
+        Assert.Equal(mediator.SpanId, publish.ParentSpanId);
+        var deliver = Assert.Single(spans, s => s.DisplayName == "deliver MiniaturesMoved");
+        Assert.Equal(publish.SpanId, deliver.ParentSpanId);
+        Assert.Equal("miniatures", deliver.GetTagItem("tracker.module"));
+        Assert.Contains(commands, c => c.ParentSpanId == deliver.SpanId && (string?)c.GetTagItem("db.collection.name") == "inbox_messages");
+    }
+
+    [Fact]
+    public async Task A_refused_move_leaves_no_producer_span_in_its_trace()
+    {
+        using var admin = await _app.AdminAsync();
+        var id = await CreateTypeAsync(admin, "Short", 2);
+
+        var (response, trace) = await SendTracedAsync(admin, HttpMethod.Post, $"/api/v1/miniatures/types/{id}/move", new { fromStage = "IN_BOX", toStage = "BUILDING", qty = 3 });
+        await Http.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "ERR_INSUFFICIENT_QTY");
+
+        // The server span ends last; the database was asked (the refusal comes from the conditional UPDATE).
+        var spans = await SpansOfTraceAsync(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server);
+        Assert.Contains(spans, s => s.Source.Name == "Tracker.Database" && (string?)s.GetTagItem("db.collection.name") == "miniature_types");
+        Assert.DoesNotContain(spans, s => s.Kind == ActivityKind.Producer);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Tracker.Modules.Miniatures.Features.MoveMiniatures;
 namespace Tracker.UnitTests.Miniatures;
 
 /// <summary>
-/// A move's request is checked before the database is touched: the handler gets no database here, so reaching
+/// A move's request is checked before the database is touched: the handler gets no database (nor user) here, so reaching
 /// it would throw instead of answering the expected error.
 /// </summary>
 public sealed class MoveMiniaturesRulesTests
@@ -43,7 +43,7 @@ public sealed class MoveMiniaturesRulesTests
 
     private static async Task<string?> MoveAsync(Stage from, Stage to, int qty)
     {
-        var handler = new MoveMiniaturesCommandHandler(null!, TimeProvider.System);
+        var handler = new MoveMiniaturesCommandHandler(null!, null!, TimeProvider.System);
         var result = await handler.Handle(new MoveMiniaturesCommand(TypeId, from, to, qty), CancellationToken.None);
         return result.Error?.Code;
     }

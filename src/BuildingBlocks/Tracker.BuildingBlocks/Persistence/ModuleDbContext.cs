@@ -25,24 +25,51 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Queues an integration event; it is delivered only if the surrounding SaveChanges commits.</summary>
     public void Publish(IntegrationEvent integrationEvent)
     {
-        var now = integrationEvent.OccurredAt.UtcDateTime;
-        var type = IntegrationEventSerializer.TypeName(integrationEvent.GetType());
+        using var publish = StartPublishSpan(integrationEvent);
+        OutboxMessages.Add(ToOutboxMessage(integrationEvent));
+    }
 
-        // The producer span of the message: its delivery, however much later, continues this trace under it.
-        using var publish = OutboxDispatcher.Source.StartActivity($"publish {OutboxDispatcher.ShortName(type)}", ActivityKind.Producer);
+    /// <summary>
+    /// An integration event that the module's own SQL statement writes to the outbox, for a change made by one
+    /// hand-written statement instead of SaveChanges (see <see cref="StatementPublication"/>).
+    /// </summary>
+    public StatementPublication PublishWithStatement(IntegrationEvent integrationEvent)
+    {
+        var caller = Activity.Current;
+        var publish = StartPublishSpan(integrationEvent);
+        var message = ToOutboxMessage(integrationEvent);
+
+        // The producer span stays open until the statement tells whether the row was written, but not current:
+        // the statement's own span belongs to the caller, as in Publish.
+        Activity.Current = caller;
+        return new StatementPublication(message, publish, this.GetService<OutboxSignal>());
+    }
+
+    /// <summary>The producer span of a message: its delivery, however much later, continues this trace under it.</summary>
+    private static Activity? StartPublishSpan(IntegrationEvent integrationEvent)
+    {
+        var name = OutboxDispatcher.ShortName(IntegrationEventSerializer.TypeName(integrationEvent.GetType()));
+        var publish = OutboxDispatcher.Source.StartActivity($"publish {name}", ActivityKind.Producer);
         publish?.SetTag("messaging.system", "tracker_outbox");
         publish?.SetTag("messaging.operation.type", "create");
-        publish?.SetTag("messaging.destination.name", OutboxDispatcher.ShortName(type));
+        publish?.SetTag("messaging.destination.name", name);
         publish?.SetTag("messaging.message.id", integrationEvent.Id);
-        OutboxMessages.Add(new OutboxMessage
+        return publish;
+    }
+
+    /// <summary>The outbox row of an event, due at once, under the current span (the producer's, when traced).</summary>
+    private static OutboxMessage ToOutboxMessage(IntegrationEvent integrationEvent)
+    {
+        var now = integrationEvent.OccurredAt.UtcDateTime;
+        return new OutboxMessage
         {
             Id = integrationEvent.Id,
-            Type = type,
+            Type = IntegrationEventSerializer.TypeName(integrationEvent.GetType()),
             Payload = IntegrationEventSerializer.Serialize(integrationEvent),
             OccurredAt = now,
             NextAttemptAt = now,
             TraceParent = Activity.Current?.Id,
-        });
+        };
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Persistence;
+using Tracker.Modules.Miniatures.Contracts;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.Modules.Miniatures.Data;
@@ -12,22 +14,24 @@ internal sealed record MoveOutcome(StoredType Type, bool Moved);
 
 /// <summary>
 /// A move is: mark the type changed (version + 1, only at the version the client expects when it sent If-Match),
-/// take from the source only if it holds enough, put into the target, append the history row, and answer the new
-/// counts, atomically. SQLite and SQL Server run it as conditional UPDATEs in one transaction (joining the request's
+/// take from the source only if it holds enough, put into the target, append the history row, publish
+/// <see cref="MiniaturesMoved"/> through the outbox, and answer the new counts, atomically. SQLite and SQL Server run it as conditional UPDATEs in one transaction (joining the request's
 /// when an Idempotency-Key opened one); PostgreSQL runs the same steps as one statement (data-modifying CTEs), a
-/// single round trip with no transaction to open.
+/// single round trip with no transaction to open, whose outbox INSERT (<see cref="StatementPublication"/>) writes
+/// the event only if the miniatures moved.
 /// </summary>
 internal static class StageMoves
 {
     private static string? _moveSql;
 
+    /// <param name="announcement">Published with the move, and only if the miniatures move; its time stamps the history row.</param>
     /// <returns>Null when the type does not exist.</returns>
-    public static Task<MoveOutcome?> MoveAsync(this MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public static Task<MoveOutcome?> MoveAsync(this MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, MiniaturesMoved announcement, CancellationToken cancellationToken) =>
         db.Database.IsNpgsql()
-            ? MoveInOneStatementAsync(db, typeId, from, to, qty, expectedVersion, at, cancellationToken)
-            : MoveInTransactionAsync(db, typeId, from, to, qty, expectedVersion, at, cancellationToken);
+            ? MoveInOneStatementAsync(db, typeId, from, to, qty, expectedVersion, announcement, cancellationToken)
+            : MoveInTransactionAsync(db, typeId, from, to, qty, expectedVersion, announcement, cancellationToken);
 
-    private static async Task<MoveOutcome?> MoveInTransactionAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task<MoveOutcome?> MoveInTransactionAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, MiniaturesMoved announcement, CancellationToken cancellationToken)
     {
         // Nothing is retried inside this transaction, so SaveChanges needs no savepoint.
         db.Database.AutoSavepointsEnabled = false;
@@ -37,7 +41,8 @@ internal static class StageMoves
         if (moved)
         {
             await db.PutAsync(typeId, to, qty, cancellationToken);
-            db.History.Add(HistoryEntry.Record(typeId, from, to, qty, at));
+            db.History.Add(HistoryEntry.Record(typeId, from, to, qty, announcement.OccurredAt));
+            db.Publish(announcement);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -83,7 +88,9 @@ internal static class StageMoves
                 RETURNING count),
             logged AS (
                 INSERT INTO {history} (type_id, from_stage, to_stage, qty, created_at)
-                SELECT @type, @from, @to, @qty, @at FROM taken)
+                SELECT @type, @from, @to, @qty, @at FROM taken),
+            published AS (
+                {StatementPublication.InsertSql(db, "taken")})
             SELECT t.name, t.created_at, c.stage,
                    CASE c.stage WHEN @from THEN COALESCE((SELECT count FROM taken), c.count)
                                 WHEN @to THEN COALESCE((SELECT count FROM put), c.count)
@@ -95,8 +102,9 @@ internal static class StageMoves
             """;
     }
 
-    private static async Task<MoveOutcome?> MoveInOneStatementAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task<MoveOutcome?> MoveInOneStatementAsync(MiniaturesDbContext db, Guid typeId, Stage from, Stage to, int qty, long? expectedVersion, MiniaturesMoved announcement, CancellationToken cancellationToken)
     {
+        using var publication = db.PublishWithStatement(announcement);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -107,7 +115,8 @@ internal static class StageMoves
             command.Parameters.Add(new NpgsqlParameter<short>("to", (short)to));
             command.Parameters.Add(new NpgsqlParameter<int>("qty", qty));
             command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } expected ? expected : DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", NpgsqlDbType.TimestampTz) { TypedValue = Timestamps.Normalize(at) });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", NpgsqlDbType.TimestampTz) { TypedValue = Timestamps.Normalize(announcement.OccurredAt) });
+            publication.AddParameters(command);
             using var span = DatabaseTelemetry.StartCommand(command, db.Database.ProviderName);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             string? name = null;
@@ -122,6 +131,11 @@ internal static class StageMoves
                 counts.Add(new StageCountRow((Stage)reader.GetInt16(2), reader.GetInt32(3)));
                 moved = reader.GetBoolean(4);
                 version = reader.GetInt64(5);
+            }
+
+            if (moved)
+            {
+                publication.Published();
             }
 
             return name is null ? null : new MoveOutcome(new StoredType(typeId, name, createdAt, version, counts), moved);

@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Miniatures.Contracts;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
 using Tracker.Modules.Miniatures.Features.Shared;
@@ -10,11 +12,14 @@ internal sealed record MoveMiniaturesRequest(Stage FromStage, Stage ToStage, int
 /// <param name="ExpectedVersion">From If-Match: move only if the type is still at this version.</param>
 internal sealed record MoveMiniaturesCommand(Guid TypeId, Stage FromStage, Stage ToStage, int Qty, long? ExpectedVersion = null) : ICommand<Result<TypeResponse>>;
 
-internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
+internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<MoveMiniaturesCommand, Result<TypeResponse>>
 {
     private static readonly Counter<long> Moved = MiniaturesModule.Meter.CreateCounter<long>("tracker.miniatures.moved", "{miniature}", "Miniatures moved between stages, by source and target stage.");
 
-    /// <summary>Checks the request against the pipeline's rules, then moves atomically (see <see cref="StageMoves"/>).</summary>
+    /// <summary>
+    /// Checks the request against the pipeline's rules, then moves atomically (see <see cref="StageMoves"/>),
+    /// publishing <see cref="MiniaturesMoved"/> in the move's own transaction when the miniatures move.
+    /// </summary>
     public async ValueTask<Result<TypeResponse>> Handle(MoveMiniaturesCommand command, CancellationToken cancellationToken)
     {
         if (!Quantities.IsValid(command.Qty))
@@ -27,7 +32,9 @@ internal sealed class MoveMiniaturesCommandHandler(MiniaturesDbContext db, TimeP
             return MiniaturesErrors.InvalidStageTransition.WithDetail(command.FromStage.Code(), command.ToStage.Code());
         }
 
-        var outcome = await db.MoveAsync(command.TypeId, command.FromStage, command.ToStage, command.Qty, command.ExpectedVersion, clock.GetUtcNow(), cancellationToken);
+        var now = Timestamps.Normalize(clock.GetUtcNow());
+        var announcement = new MiniaturesMoved(Guid.CreateVersion7(now), now, command.TypeId, command.FromStage.Code(), command.ToStage.Code(), command.Qty, currentUser.Id);
+        var outcome = await db.MoveAsync(command.TypeId, command.FromStage, command.ToStage, command.Qty, command.ExpectedVersion, announcement, cancellationToken);
         if (outcome is null)
         {
             return MiniaturesErrors.TypeNotFound.WithDetail(command.TypeId);

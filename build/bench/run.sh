@@ -154,6 +154,7 @@ CREATE SCHEMA bench;
 CREATE TABLE bench.miniature_types (LIKE miniatures.miniature_types INCLUDING ALL);
 CREATE TABLE bench.stage_counts (LIKE miniatures.stage_counts INCLUDING ALL);
 CREATE TABLE bench.history_entries (LIKE miniatures.history_entries INCLUDING ALL);
+CREATE TABLE bench.outbox_messages (LIKE miniatures.outbox_messages INCLUDING ALL);
 -- LIKE copies columns, defaults, identity, checks and indexes but not foreign keys: copy those too,
 -- pointed at the bench tables, so each insert/update does the same checks as in the app.
 DO $$
@@ -174,7 +175,7 @@ INSERT INTO bench.stage_counts (type_id, stage, count)
   SELECT type_id, stage, CASE WHEN stage = 0 THEN 1000000 ELSE 0 END FROM miniatures.stage_counts;
 CREATE TABLE bench.type_ids (n integer PRIMARY KEY, id uuid NOT NULL);
 INSERT INTO bench.type_ids SELECT row_number() OVER (ORDER BY name), id FROM bench.miniature_types;
-VACUUM ANALYZE bench.miniature_types, bench.stage_counts, bench.history_entries, bench.type_ids;
+VACUUM ANALYZE bench.miniature_types, bench.stage_counts, bench.history_entries, bench.outbox_messages, bench.type_ids;
 SQL
 "$POSTGRES_BIN/pgbench" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -n -M prepared \
   -c "$move_conns" -j "$wrk_threads" -T "$duration" -D "types=$types" -f "$bench_dir/move.pgbench.sql" "$db" \

@@ -62,16 +62,20 @@ public sealed class StatementPublication : IDisposable
         Add(command, "@outbox_trace", _message.TraceParent);
     }
 
-    /// <summary>The statement wrote the row: its producer span is kept and the dispatcher woken.</summary>
-    public void Published()
-    {
-        _published = true;
-        _signal.Notify();
-    }
+    /// <summary>The statement wrote the row: its producer span is kept and, once disposed, the dispatcher woken.</summary>
+    public void Published() => _published = true;
 
-    /// <summary>Ends the producer span; the span of a message that was never written is dropped from the trace.</summary>
+    /// <summary>
+    /// After the statement has completed: wakes the dispatcher for a written row and ends the producer span; the
+    /// span of a message that was never written is dropped from the trace.
+    /// </summary>
     public void Dispose()
     {
+        if (_published)
+        {
+            _signal.Notify();
+        }
+
         if (_span is null || _span.IsStopped)
         {
             return;

@@ -40,7 +40,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         var message = ToOutboxMessage(integrationEvent);
 
         // The producer span stays open until the statement tells whether the row was written, but not current:
-        // the statement's own span belongs to the caller, as in Publish.
+        // the statement's span is the caller's child, as SaveChanges' is after Publish.
         Activity.Current = caller;
         return new StatementPublication(message, publish, this.GetService<OutboxSignal>());
     }

@@ -15,10 +15,10 @@ internal sealed record MoveOutcome(StoredType Type, bool Moved);
 /// <summary>
 /// A move is: mark the type changed (version + 1, only at the version the client expects when it sent If-Match),
 /// take from the source only if it holds enough, put into the target, append the history row, publish
-/// <see cref="MiniaturesMoved"/> through the outbox, and answer the new counts, atomically. SQLite and SQL Server run it as conditional UPDATEs in one transaction (joining the request's
-/// when an Idempotency-Key opened one); PostgreSQL runs the same steps as one statement (data-modifying CTEs), a
-/// single round trip with no transaction to open, whose outbox INSERT (<see cref="StatementPublication"/>) writes
-/// the event only if the miniatures moved.
+/// <see cref="MiniaturesMoved"/> through the outbox, and answer the new counts, atomically. SQLite and SQL Server
+/// run it as conditional UPDATEs and one SaveChanges in one transaction (joining the request's when an
+/// Idempotency-Key opened one); PostgreSQL runs the same steps as one statement (data-modifying CTEs, the outbox
+/// INSERT of <see cref="StatementPublication"/> among them), a single round trip with no transaction to open.
 /// </summary>
 internal static class StageMoves
 {

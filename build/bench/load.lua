@@ -2,6 +2,7 @@
 -- (wrk gives script arguments to the worker threads only, but every Lua state can read the environment):
 --   BENCH_MODE          list | random | hot
 --   BENCH_TOKEN         bearer access token
+--   BENCH_LIST_QUERY    list: query string appended to the list's path (e.g. ?limit=200)
 --   BENCH_IDS           file with one type id per line (random: all of them; hot: the first one)
 --   BENCH_SEND_SECONDS  stop sending new requests after this many seconds (see "Clean stop" below)
 --
@@ -62,7 +63,7 @@ function init(args)
   skip_count = (thread_index == 1)
 
   if mode == "list" then
-    requests[1] = wrk.format("GET", api .. "/types")
+    requests[1] = wrk.format("GET", api .. "/types" .. (os.getenv("BENCH_LIST_QUERY") or ""))
     return
   end
 

@@ -54,7 +54,7 @@ internal static class TrackerHostSetup
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.GenerateTypesAsInternal = true;
-            options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>), typeof(AfterCommitBehavior<,>)];
+            options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {

@@ -33,7 +33,10 @@ public sealed class MiniatureTypesTests(AppFixture fixture) : IClassFixture<AppF
     [InlineData("/history?cursor=MTIzNDU", "cursor")]
     [InlineData("/types/{id}/history?limit=201", "limit")]
     [InlineData("/types/{id}/history?cursor=not-ours", "cursor")]
-    public async Task History_pages_take_1_to_200_groups_and_only_cursors_the_api_issued(string query, string field)
+    [InlineData("/types?limit=201", "limit")]
+    [InlineData("/types?limit=0", "limit")]
+    [InlineData("/types?cursor=bm90LW91cnM", "cursor")]
+    public async Task Pages_take_1_to_200_items_and_only_cursors_the_api_issued(string query, string field)
     {
         var api = await ApiAsync();
         var type = await api.CreateAsync($"Paged {Guid.NewGuid():N}", 1);
@@ -88,11 +91,39 @@ public sealed class MiniatureTypesTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task The_full_list_shows_every_kind_of_change_at_once()
+    public async Task Paging_through_the_types_returns_each_exactly_once_in_order()
+    {
+        var api = await ApiAsync();
+        // Created out of order and in mixed case: the list is ordered by the case-insensitive name.
+        string[] names = ["zp-page Kraken", "zp-page caster", "ZP-PAGE Xenos", "zp-page angel", "zp-page Mech", "zp-page banner", "zp-page zealot"];
+        foreach (var name in names)
+        {
+            await api.CreateAsync(name, 1);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await Http.ReadAsync<TypeList>(await api.Client.GetAsync($"{MiniaturesApi.Base}/types?search=zp-page&limit=3{(cursor is null ? string.Empty : "&cursor=" + cursor)}"));
+            Assert.InRange(page.Items.Count, 1, 3);
+            seen.AddRange(page.Items.Select(t => t.Name));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(names.OrderBy(n => n.ToUpperInvariant(), StringComparer.Ordinal), seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task The_list_shows_every_kind_of_change_at_once()
     {
         var api = await ApiAsync();
         async Task<TypeDto?> Listed(string name) =>
-            (await Http.ReadAsync<TypeList>(await api.Client.GetAsync($"{MiniaturesApi.Base}/types"))).Items.SingleOrDefault(t => t.Name == name);
+            (await Http.ReadAsync<TypeList>(await api.Client.GetAsync($"{MiniaturesApi.Base}/types?search={Uri.EscapeDataString(name)}"))).Items.SingleOrDefault(t => t.Name == name);
 
         var type = await api.CreateAsync("Fresh In List", 4);
         Assert.Equal(4, (await Listed("Fresh In List"))?.Counts.InBox);

@@ -14,7 +14,7 @@ public sealed record Counts(
 
 public sealed record TypeDto(Guid Id, string Name, Counts Counts, int Total, DateTimeOffset CreatedAt);
 
-public sealed record TypeList(List<TypeDto> Items);
+public sealed record TypeList(List<TypeDto> Items, string? NextCursor);
 
 public sealed record GroupDto(Guid TypeId, string TypeName, string? FromStage, string ToStage, int Qty, int Entries, DateTimeOffset Timestamp);
 

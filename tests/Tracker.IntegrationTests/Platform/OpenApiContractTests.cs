@@ -163,8 +163,10 @@ public sealed class OpenApiContractTests(AppFixture fixture) : IClassFixture<App
             }
         }
 
-        var search = Operation(document, "listTypes").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("in").GetString() == "query");
-        Assert.Equal("search", search.GetProperty("name").GetString());
+        var listTypes = Operation(document, "listTypes").GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Equal(["cursor", "limit", "search"], listTypes.Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var limit = listTypes.Single(p => p.GetProperty("name").GetString() == "limit").GetProperty("schema");
+        Assert.Equal((1, 200, 50), (limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32(), limit.GetProperty("default").GetInt32()));
         var dryRun = Operation(document, "importState").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "dryRun");
         Assert.False(dryRun.GetProperty("schema").GetProperty("default").GetBoolean());
     }

@@ -65,8 +65,8 @@ public sealed class MiniaturesValidatorTests
         var validator = new ListTypesQueryValidator();
 
         Assert.True(validator.Validate(new ListTypesQuery()).IsValid);
-        Assert.True(validator.Validate(new ListTypesQuery(new string('x', MiniatureType.NameMaxLength))).IsValid);
-        Assert.False(validator.Validate(new ListTypesQuery(new string('x', MiniatureType.NameMaxLength + 1))).IsValid);
+        Assert.True(validator.Validate(new ListTypesQuery { Search = new string('x', MiniatureType.NameMaxLength) }).IsValid);
+        Assert.False(validator.Validate(new ListTypesQuery { Search = new string('x', MiniatureType.NameMaxLength + 1) }).IsValid);
     }
 
     private static void AssertOnlyNameFails(ValidationResult result)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Tracker.BuildingBlocks.Mediator;
 
 namespace Tracker.BuildingBlocks.Modules;
 
@@ -22,13 +21,4 @@ public static class ModuleOptionsRegistration
             .Bind(context.Configuration.GetSection(TOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-
-    /// <summary>Registers a singleton that also runs after every successful command of its own module.</summary>
-    public static IServiceCollection AddCommitHook<THook>(this IServiceCollection services)
-        where THook : class, ICommitHook
-    {
-        services.AddSingleton<THook>();
-        services.AddSingleton<ICommitHook>(sp => sp.GetRequiredService<THook>());
-        return services;
-    }
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Tracker.BuildingBlocks.Http;
 using Tracker.BuildingBlocks.Http.Idempotency;
-using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
@@ -35,7 +34,6 @@ public static class ModuleRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton(new TrackerModuleList(modules));
-        services.AddScoped<AfterCommit>();
 
         // Order matters: databases are migrated before anything that reads them starts.
         services.AddHostedService<DatabaseStartupService>();

@@ -43,7 +43,6 @@ public static class ModuleDatabaseRegistration
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema, database.Provider));
         services.AddSingleton<IOutboxStore>(sp => new OutboxStore<TContext>(schema, sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(new ModuleDbContextType(typeof(TContext)));
-        services.AddChangeSignals(database.Provider, connectionString);
         return services;
 
         void Register<TProviderContext>()
@@ -82,8 +81,8 @@ public static class ModuleDatabaseRegistration
     }
 
     /// <summary>
-    /// Statements an instance runs again and again are prepared on the server (parsed and planned once) unless
-    /// the connection string says otherwise.
+    /// Statements an instance runs again and again are prepared on the server (parsed and planned once), and pooled
+    /// connections are not reset on return, unless the connection string says otherwise.
     /// </summary>
     private static string WithAutoPrepare(string connectionString)
     {
@@ -91,6 +90,15 @@ public static class ModuleDatabaseRegistration
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;
+        }
+
+        // With prepared statements a connection's return to the pool costs a DISCARD ALL-like round of seven
+        // statements; Tracker leaves no session state behind (its advisory locks are transaction-scoped), so skip it
+        // unless the connection string asks for it.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

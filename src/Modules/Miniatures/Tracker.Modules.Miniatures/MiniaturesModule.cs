@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Miniatures.Data;
-using Tracker.Modules.Miniatures.Features.ListTypes;
 
 namespace Tracker.Modules.Miniatures;
 
@@ -24,6 +23,5 @@ public sealed class MiniaturesModule : IModule
     {
         services.AddModuleDbContext<MiniaturesDbContext, MiniaturesSqliteDbContext, MiniaturesPostgreSqlDbContext, MiniaturesSqlServerDbContext>(context, Name);
         services.AddModuleOptions<MiniaturesOptions>(context);
-        services.AddCommitHook<TypeListCache>();
     }
 }

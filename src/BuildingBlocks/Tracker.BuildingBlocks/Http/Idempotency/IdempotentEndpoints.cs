@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Tracker.BuildingBlocks.Mediator;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Results;
 using Tracker.BuildingBlocks.Security;
@@ -136,8 +135,6 @@ internal sealed class IdempotentRequestDelegate(RequestDelegate inner, Type cont
         var body = http.Features.Get<IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         var stored = false;
-        var afterCommit = http.RequestServices.GetRequiredService<AfterCommit>();
-        afterCommit.Deferred = true;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var captured = new StreamResponseBodyFeature(buffer);
@@ -161,13 +158,9 @@ internal sealed class IdempotentRequestDelegate(RequestDelegate inner, Type cont
             if (stored)
             {
                 await transaction.CommitAsync(cancellationToken);
-                afterCommit.Deferred = false;
-                afterCommit.Run();
             }
             else
             {
-                afterCommit.Deferred = false;
-                afterCommit.Discard();
                 // An error answer changed nothing; a success whose key a retry took over (this attempt outlived
                 // LockTimeout) must not count twice: the retry runs the write instead.
                 await transaction.RollbackAsync(cancellationToken);

@@ -1,6 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc;
+using Tracker.BuildingBlocks.Http.Paging;
 using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Miniatures.Data;
 using Tracker.Modules.Miniatures.Domain;
@@ -8,62 +7,49 @@ using Tracker.Modules.Miniatures.Features.Shared;
 
 namespace Tracker.Modules.Miniatures.Features.ListTypes;
 
-/// <param name="Search">Part of the name, any case.</param>
-internal sealed record ListTypesQuery(string? Search = null) : IQuery<TypeListJson>;
+/// <summary>Where a page of types ends. Normalized names are unique, so they alone order the list totally.</summary>
+internal sealed record TypePosition(string NormalizedName);
 
-/// <summary>
-/// The list, already serialized (the full list comes from <see cref="TypeListCache"/>, or is written per request into
-/// <paramref name="Buffer"/>, a pooled buffer to release once the answer is sent).
-/// </summary>
-internal sealed record TypeListJson(ReadOnlyMemory<byte> Utf8, IDisposable? Buffer = null);
+internal sealed record ListTypesQuery : PageQuery<TypePosition>, IQuery<CursorPage<TypeResponse>>
+{
+    /// <summary>Part of the name, any case.</summary>
+    [FromQuery(Name = "search")]
+    public string? Search { get; init; }
+}
 
 internal sealed class ListTypesQueryValidator : AbstractValidator<ListTypesQuery>
 {
     public ListTypesQueryValidator() => RuleFor(q => q.Search).MaximumLength(MiniatureType.NameMaxLength).SafeText();
 }
 
-internal sealed class ListTypesQueryHandler(MiniaturesDbContext db, TypeListCache cache, IOptions<JsonOptions> json) : IQueryHandler<ListTypesQuery, TypeListJson>
+internal sealed class ListTypesQueryHandler(MiniaturesDbContext db) : IQueryHandler<ListTypesQuery, CursorPage<TypeResponse>>
 {
-    public async ValueTask<TypeListJson> Handle(ListTypesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<TypeResponse>> Handle(ListTypesQuery query, CancellationToken cancellationToken)
     {
+        var types = db.Types.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            return new(JsonSerializer.SerializeToUtf8Bytes(new TypeListResponse(await TypeReader.ReadAsync(db, query.Search, cancellationToken)), json.Value.SerializerOptions));
+            var term = MiniatureType.Normalize(query.Search);
+            types = types.Where(t => t.NormalizedName.Contains(term));
         }
 
-        if (cache.Enabled)
+        if (query.After() is { } after)
         {
-            return new(await cache.GetAsync());
+            var afterName = after.NormalizedName;
+            types = types.Where(t => string.Compare(t.NormalizedName, afterName) > 0);
         }
 
-        var buffer = cache.RentBuffer();
-        try
-        {
-            await TypeListWriter.WriteAsync(db, json.Value.SerializerOptions, buffer, cancellationToken);
-            return new(buffer.WrittenMemory, buffer);
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+        var rowsToRead = query.Take + 1;
+        var rows = await types.OrderBy(t => t.NormalizedName).Take(rowsToRead).ReadPageAsync(db, cancellationToken);
+        return CursorPage<TypeResponse>.From(rows.ConvertAll(TypeReader.From), query.Take, last => new TypePosition(MiniatureType.Normalize(last.Name)));
     }
 }
 
 internal sealed class ListTypesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/types", async ([AsParameters] ListTypesQuery query, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
-            {
-                var list = await sender.Send(query, cancellationToken);
-                if (list.Buffer is { } buffer)
-                {
-                    http.Response.RegisterForDispose(buffer);
-                }
-
-                return TypedResults.Bytes(list.Utf8, "application/json");
-            })
-            .Produces<TypeListResponse>(StatusCodes.Status200OK, "application/json")
-            .WithSummary("All miniature types A–Z with their count per stage")
+        app.MapGet("/types", async Task<Ok<CursorPage<TypeResponse>>> ([AsParameters] ListTypesQuery query, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(query, cancellationToken)))
+            .WithSummary("Miniature types A–Z with their count per stage, paged by cursor")
             .WithDescription("Sorted by name ignoring case; `search` keeps the types whose name contains it.");
 }

@@ -86,6 +86,7 @@ internal static class TrackerHostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>(http.MaxRequestBodyBytes);
+        app.UseDatabaseStartupGate("/health");
         if (http.CorsOrigins.Length > 0)
         {
             app.UseCors();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tracker.BuildingBlocks.Persistence;
 
 namespace Tracker.BuildingBlocks.Messaging;
 
@@ -16,6 +17,7 @@ internal sealed class OutboxDispatcher(
     IServiceProvider services,
     OutboxSignal signal,
     OutboxMetrics metrics,
+    DatabaseStartupProgress startup,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -34,6 +36,11 @@ internal sealed class OutboxDispatcher(
         if (!_options.Enabled || _stores.Count == 0)
         {
             logger.LogInformation("Outbox dispatcher is disabled on this instance");
+            return;
+        }
+
+        if (!await startup.WaitAsync(stoppingToken))
+        {
             return;
         }
 

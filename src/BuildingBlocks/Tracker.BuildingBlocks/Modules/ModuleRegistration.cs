@@ -35,7 +35,9 @@ public static class ModuleRegistration
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton(new TrackerModuleList(modules));
 
-        // Order matters: databases are migrated before anything that reads them starts.
+        // Services start concurrently; whatever needs the databases waits for DatabaseStartupProgress.
+        services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+        services.AddSingleton<DatabaseStartupProgress>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddTrackerIdempotency(configuration);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -24,31 +26,101 @@ public static class DatabaseMigrator
             Task.Run(() => database.MigrateAsync(services, logger, cancellationToken), cancellationToken)));
 }
 
-/// <summary>Runs before the server accepts requests: migrations (when enabled), then the modules' start-up tasks.</summary>
-internal sealed class DatabaseStartupService(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseStartupService> logger) : IHostedService
+/// <summary>
+/// Whether the databases are migrated and the modules' start-up tasks have run. The host starts its services
+/// concurrently (the server builds its pipeline and binds while the databases are brought up: start-up does not
+/// grow with the modules' share of it), so requests that arrive meanwhile wait for this instead of meeting a
+/// database without its tables, and readiness stays unready until it completes.
+/// </summary>
+public sealed class DatabaseStartupProgress
+{
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsComplete => _completion.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes when start-up did; faults with its exception when it failed (the host then stops).</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>For background services: waits for start-up; false when it failed (the host is stopping then).</summary>
+    internal async Task<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Completion.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception) when (Completion.IsFaulted)
+        {
+            return false;
+        }
+    }
+
+    internal void Complete() => _completion.TrySetResult();
+
+    internal void Fail(Exception exception) => _completion.TrySetException(exception);
+}
+
+/// <summary>Migrations (when enabled), then the modules' start-up tasks; requests wait for it (<see cref="DatabaseStartupProgress"/>).</summary>
+internal sealed class DatabaseStartupService(IServiceProvider services, IOptions<DatabaseOptions> options, DatabaseStartupProgress progress, ILogger<DatabaseStartupService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.MigrateOnStartup)
+        try
         {
-            await DatabaseMigrator.MigrateAllAsync(services, logger, cancellationToken);
-        }
+            if (options.Value.MigrateOnStartup)
+            {
+                await DatabaseMigrator.MigrateAllAsync(services, logger, cancellationToken);
+            }
 
-        await using var scope = services.CreateAsyncScope();
-        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+            await using var scope = services.CreateAsyncScope();
+            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+            {
+                await task.RunAsync(cancellationToken);
+            }
+
+            progress.Complete();
+        }
+        catch (Exception exception)
         {
-            await task.RunAsync(cancellationToken);
+            progress.Fail(exception);
+            throw;
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Ready means every module's database answers and has no pending migration.</summary>
-internal sealed class ModuleDatabasesHealthCheck(IServiceProvider services) : IHealthCheck
+public static class DatabaseStartupGate
+{
+    /// <summary>
+    /// Holds every request but the health probes until the databases are ready (see
+    /// <see cref="DatabaseStartupProgress"/>); once they are, a request pays one boolean read.
+    /// </summary>
+    public static IApplicationBuilder UseDatabaseStartupGate(this IApplicationBuilder app, PathString healthPath)
+    {
+        var progress = app.ApplicationServices.GetRequiredService<DatabaseStartupProgress>();
+        return app.Use(async (http, next) =>
+        {
+            if (!progress.IsComplete && !http.Request.Path.StartsWithSegments(healthPath))
+            {
+                await progress.Completion.WaitAsync(http.RequestAborted);
+            }
+
+            await next(http);
+        });
+    }
+}
+
+/// <summary>Ready means start-up has completed and every module's database answers and has no pending migration.</summary>
+internal sealed class ModuleDatabasesHealthCheck(IServiceProvider services, DatabaseStartupProgress progress) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!progress.IsComplete)
+        {
+            return HealthCheckResult.Unhealthy(progress.Completion.IsFaulted ? "Start-up failed." : "Starting: the databases are being brought up.");
+        }
+
         var problems = new Dictionary<string, object>();
         foreach (var database in services.GetServices<IModuleDatabase>())
         {

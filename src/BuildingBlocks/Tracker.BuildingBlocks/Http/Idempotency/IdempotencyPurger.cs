@@ -12,12 +12,18 @@ internal sealed class IdempotencyPurger(
     IEnumerable<ModuleDbContextType> modules,
     IServiceScopeFactory scopes,
     IOptions<IdempotencyOptions> options,
+    DatabaseStartupProgress startup,
     TimeProvider clock,
     ILogger<IdempotencyPurger> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The first purge waits one interval: databases are migrated by then, and start-up stays cheap.
+        if (!await startup.WaitAsync(stoppingToken))
+        {
+            return;
+        }
+
+        // The first purge waits one interval: start-up stays cheap.
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -126,18 +126,7 @@ public sealed class UserAdministrationTests(AppFixture fixture) : IClassFixture<
         }
 
         using var admin = await _app.AdminAsync();
-        var seen = new List<string>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await Http.ReadAsync<UserPage>(await admin.GetAsync($"/api/v1/identity/users?search=pager&limit=3{(cursor is null ? string.Empty : "&cursor=" + cursor)}"));
-            Assert.InRange(page.Items.Count, 1, 3);
-            seen.AddRange(page.Items.Select(u => u.Username));
-            cursor = page.NextCursor;
-            pages++;
-        }
-        while (cursor is not null);
+        var (seen, pages) = await Http.ReadAllPagesAsync(admin, "/api/v1/identity/users?search=pager", 3, u => u.GetProperty("username").GetString()!);
 
         Assert.Equal(names.OrderBy(n => n.ToUpperInvariant(), StringComparer.Ordinal), seen);
         Assert.Equal(3, pages);

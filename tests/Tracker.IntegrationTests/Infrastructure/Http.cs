@@ -36,6 +36,30 @@ public static class Http
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
+    /// <summary>
+    /// Follows a cursor-paged list from its first page to its last (<paramref name="url"/> already holds a query
+    /// string): every page holds 1 to <paramref name="limit"/> items, and the last one has no next cursor.
+    /// </summary>
+    /// <returns>The items of all pages in order, and how many pages there were.</returns>
+    public static async Task<(List<string> Items, int Pages)> ReadAllPagesAsync(HttpClient client, string url, int limit, Func<JsonElement, string> item)
+    {
+        var items = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await ReadAsync<JsonElement>(await client.GetAsync($"{url}&limit={limit}{(cursor is null ? string.Empty : "&cursor=" + cursor)}"));
+            var onPage = page.GetProperty("items").EnumerateArray().Select(item).ToList();
+            Assert.InRange(onPage.Count, 1, limit);
+            items.AddRange(onPage);
+            cursor = page.GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (cursor is not null);
+
+        return (items, pages);
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds: cross-module effects arrive asynchronously.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 20)
     {

@@ -101,18 +101,7 @@ public sealed class MiniatureTypesTests(AppFixture fixture) : IClassFixture<AppF
             await api.CreateAsync(name, 1);
         }
 
-        var seen = new List<string>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await Http.ReadAsync<TypeList>(await api.Client.GetAsync($"{MiniaturesApi.Base}/types?search=zp-page&limit=3{(cursor is null ? string.Empty : "&cursor=" + cursor)}"));
-            Assert.InRange(page.Items.Count, 1, 3);
-            seen.AddRange(page.Items.Select(t => t.Name));
-            cursor = page.NextCursor;
-            pages++;
-        }
-        while (cursor is not null);
+        var (seen, pages) = await Http.ReadAllPagesAsync(api.Client, $"{MiniaturesApi.Base}/types?search=zp-page", 3, t => t.GetProperty("name").GetString()!);
 
         Assert.Equal(names.OrderBy(n => n.ToUpperInvariant(), StringComparer.Ordinal), seen);
         Assert.Equal(3, pages);

@@ -86,7 +86,7 @@ internal static class TrackerHostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>(http.MaxRequestBodyBytes);
-        app.UseDatabaseStartupGate("/health");
+        app.UseDatabaseStartupGate("/health", "/health/ready");
         if (http.CorsOrigins.Length > 0)
         {
             app.UseCors();

@@ -22,9 +22,10 @@ public sealed class DatabaseStartupGateTests : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(_progress);
         _app = builder.Build();
-        _app.UseDatabaseStartupGate("/health");
+        _app.UseDatabaseStartupGate("/health", "/health/ready");
         _app.MapGet("/api/thing", () => "thing");
         _app.MapGet("/health/live", () => "live");
+        _app.MapGet("/health/ready", () => "ready");
         await _app.StartAsync();
         _client = _app.GetTestClient();
     }
@@ -50,12 +51,20 @@ public sealed class DatabaseStartupGateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_probes_answer_while_start_up_runs()
+    public async Task Health_probes_answer_while_start_up_runs_and_readiness_says_unready_until_it_is_done()
     {
-        using var response = await _client.GetAsync("/health/live").WaitAsync(TimeSpan.FromSeconds(10));
+        using var live = await _client.GetAsync("/health/live").WaitAsync(TimeSpan.FromSeconds(10));
+        using var starting = await _client.GetAsync("/health/ready").WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(_progress.IsComplete);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, starting.StatusCode);
+        Assert.Contains("Starting", await starting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), starting.Headers.RetryAfter?.Delta);
+
+        _progress.Complete();
+
+        using var ready = await _client.GetAsync("/health/ready").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]

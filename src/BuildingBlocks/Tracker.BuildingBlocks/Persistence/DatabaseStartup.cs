@@ -30,7 +30,7 @@ public static class DatabaseMigrator
 /// Whether the databases are migrated and the modules' start-up tasks have run. The host starts its services
 /// concurrently (the server builds its pipeline and binds while the databases are brought up: start-up does not
 /// grow with the modules' share of it), so requests that arrive meanwhile wait for this instead of meeting a
-/// database without its tables, and readiness stays unready until it completes.
+/// database without its tables, and readiness stays unready until it completes (<see cref="DatabaseStartupGate"/>).
 /// </summary>
 public sealed class DatabaseStartupProgress
 {
@@ -93,17 +93,30 @@ internal sealed class DatabaseStartupService(IServiceProvider services, IOptions
 public static class DatabaseStartupGate
 {
     /// <summary>
-    /// Holds every request but the health probes until the databases are ready (see
-    /// <see cref="DatabaseStartupProgress"/>); once they are, a request pays one boolean read.
+    /// Until the databases are ready (see <see cref="DatabaseStartupProgress"/>): the readiness probe answers 503
+    /// without running its checks (they would query tables that may not exist yet), the other health probes answer
+    /// as usual, and every other request waits. Once they are ready, a request pays one boolean read.
     /// </summary>
-    public static IApplicationBuilder UseDatabaseStartupGate(this IApplicationBuilder app, PathString healthPath)
+    public static IApplicationBuilder UseDatabaseStartupGate(this IApplicationBuilder app, PathString healthPath, PathString readinessPath)
     {
         var progress = app.ApplicationServices.GetRequiredService<DatabaseStartupProgress>();
         return app.Use(async (http, next) =>
         {
-            if (!progress.IsComplete && !http.Request.Path.StartsWithSegments(healthPath))
+            if (!progress.IsComplete)
             {
-                await progress.Completion.WaitAsync(http.RequestAborted);
+                if (http.Request.Path.StartsWithSegments(readinessPath))
+                {
+                    http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    http.Response.Headers.RetryAfter = "1";
+                    var description = progress.Completion.IsFaulted ? "Start-up failed." : "Starting: the databases are being brought up.";
+                    await http.Response.WriteAsJsonAsync(new { status = "Unhealthy", checks = new { startup = new { status = "Unhealthy", description } } });
+                    return;
+                }
+
+                if (!http.Request.Path.StartsWithSegments(healthPath))
+                {
+                    await progress.Completion.WaitAsync(http.RequestAborted);
+                }
             }
 
             await next(http);
@@ -111,16 +124,11 @@ public static class DatabaseStartupGate
     }
 }
 
-/// <summary>Ready means start-up has completed and every module's database answers and has no pending migration.</summary>
-internal sealed class ModuleDatabasesHealthCheck(IServiceProvider services, DatabaseStartupProgress progress) : IHealthCheck
+/// <summary>Ready means every module's database answers and has no pending migration.</summary>
+internal sealed class ModuleDatabasesHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!progress.IsComplete)
-        {
-            return HealthCheckResult.Unhealthy(progress.Completion.IsFaulted ? "Start-up failed." : "Starting: the databases are being brought up.");
-        }
-
         var problems = new Dictionary<string, object>();
         foreach (var database in services.GetServices<IModuleDatabase>())
         {

@@ -1,6 +1,7 @@
 using Tracker.BuildingBlocks.Modules;
 using Tracker.Modules.Identity;
 using Tracker.Modules.Miniatures;
+using Tracker.Modules.Projects;
 
 namespace Tracker.Host;
 
@@ -11,5 +12,6 @@ public static class TrackerModules
     [
         new IdentityModule(),
         new MiniaturesModule(),
+        new ProjectsModule(),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Carter;
 using FluentValidation;
 using Mediator;
@@ -76,7 +77,8 @@ internal static class ArchitectureRules
         var typesBySlice = ModuleTypes(module).Where(t => SliceOf(t) is { } slice && slice != "Shared").ToLookup(t => SliceOf(t)!);
         return
         [
-            .. typesBySlice.SelectMany(slice => Failing(Types.InAssembly(module).That().ResideInNamespace(features + slice.Key)
+            // Matched exactly: ResideInNamespace is a prefix test, so GetProject would also pick GetProjectProgress.
+            .. typesBySlice.SelectMany(slice => Failing(Types.InAssembly(module).That().ResideInNamespaceMatching("^" + Regex.Escape(features + slice.Key) + "$")
                 .ShouldNot().HaveDependencyOnAny([.. typesBySlice.Where(other => other.Key != slice.Key).SelectMany(other => other).Select(t => t.FullName!)])
                 .GetResult())),
         ];

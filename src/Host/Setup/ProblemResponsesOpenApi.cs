@@ -109,6 +109,7 @@ internal static class ProblemResponsesOpenApi
                 },
                 ["available"] = Count("ERR_INSUFFICIENT_QTY: how many the source stage holds."),
                 ["requested"] = Count("ERR_INSUFFICIENT_QTY: how many the request asked to move."),
+                ["unknownIds"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }, Description = "A call on many resources at once (ERR_PROJECTS_UNKNOWN_IDS): the ids that name nothing; nothing was changed." },
                 [RetryAfter.Member] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Description = "429 and 503: whole seconds to wait before retrying, the same as the Retry-After header." },
                 [ConcurrencyErrors.CurrentMember] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "ERR_VERSION_MISMATCH (412): the resource as it is now, as its GET answers it (its ETag is in the ETag header)." },
             },

@@ -230,7 +230,10 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
 
         /// <summary>
         /// Creates what <c>{parameter}</c> segments of <paramref name="path"/> stand for: a POST to the collection
-        /// in front of the parameter with a body built from its schema, whose 201 answer carries the <c>id</c>.
+        /// in front of the parameter (or, for a resource created under its parent, such as
+        /// <c>POST /projects/{id}/steps</c> for <c>/steps/{id}</c>, a POST whose path ends in the collection's name)
+        /// with a body built from its schema, whose 201 answer carries the <c>id</c> and the <c>Location</c>.
+        /// Body members named <c>xId</c> get the id of a seeded <c>x</c> (seeded first when needed).
         /// </summary>
         private async Task SeedAsync(string path)
         {
@@ -243,15 +246,64 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
                 }
 
                 var collection = path[..(start - 1)];
+                var name = collection[(collection.LastIndexOf('/') + 1)..];
                 var create = Probe.Operations().SingleOrDefault(o => o.Method == "POST" && o.Path == collection && o.BodySchema is not null)
+                    ?? Probe.Operations().SingleOrDefault(o => o.Method == "POST" && o.Path.EndsWith("}/" + name, StringComparison.Ordinal) && o.BodySchema is not null)
                     ?? throw new InvalidOperationException($"No POST {collection} creates the resource behind {template}: give the module a collection POST, or teach {nameof(SpecDrivenNegativeTests)} to seed it.");
-                var body = Probe.Sample(create.BodySchema!).ToJsonString();
-                using var response = await Client.PostAsync(Route(create), new StringContent(body, Encoding.UTF8, "application/json"));
-                var created = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-                _created[template] = response.StatusCode == HttpStatusCode.Created && (string?)created?["id"] is { } id
-                    ? $"{Route(create)}/{Uri.EscapeDataString(id)}"
-                    : throw new InvalidOperationException($"POST {collection} with {body} answered {(int)response.StatusCode} {created?.ToJsonString()}: cannot seed {template}.");
+                await SeedAsync(create.Path);
+                var sample = Probe.Sample(create.BodySchema!).AsObject();
+                foreach (var (member, _) in sample.ToList())
+                {
+                    if (member.EndsWith("Id", StringComparison.Ordinal) && await SeededIdAsync(collection, member[..^2]) is { } id)
+                    {
+                        sample[member] = id;
+                    }
+                }
+
+                var (response, created) = await PostAsync(Route(create), sample);
+                var required = (Probe.Resolve(create.BodySchema!)["required"] as JsonArray ?? []).Select(r => (string?)r).ToHashSet();
+                if (response.StatusCode == HttpStatusCode.BadRequest && created?["errors"] is JsonObject errors && errors.All(e => sample.ContainsKey(e.Key) && !required.Contains(e.Key)))
+                {
+                    // An optional member whose schema the sampler cannot meet (a pattern): leave it out.
+                    foreach (var (member, _) in errors)
+                    {
+                        sample.Remove(member);
+                    }
+
+                    response.Dispose();
+                    (response, created) = await PostAsync(Route(create), sample);
+                }
+
+                using var answered = response;
+                var body = sample.ToJsonString();
+                _created[template] = answered.StatusCode == HttpStatusCode.Created && answered.Headers.Location is { } location && (string?)created?["id"] is not null
+                    ? location.OriginalString
+                    : throw new InvalidOperationException($"POST {create.Path} with {body} answered {(int)answered.StatusCode} {created?.ToJsonString()}: cannot seed {template}.");
             }
+        }
+
+        private async Task<(HttpResponseMessage Response, JsonNode? Body)> PostAsync(string path, JsonObject body)
+        {
+            var response = await Client.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+            return (response, JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+        }
+
+        /// <summary>The id of a seeded resource of kind <paramref name="kind"/> (<c>category</c> → <c>…/categories/{id}</c>) beside <paramref name="collection"/>.</summary>
+        private async Task<string?> SeededIdAsync(string collection, string kind)
+        {
+            var module = collection[..collection.LastIndexOf('/')];
+            string[] plurals = [kind + "s", kind.EndsWith('y') ? kind[..^1] + "ies" : kind + "s"];
+            var resource = Probe.Operations()
+                .Select(o => o.Path)
+                .FirstOrDefault(p => plurals.Any(plural => string.Equals(p, $"{module}/{plural}/{{id}}", StringComparison.OrdinalIgnoreCase)));
+            if (resource is null)
+            {
+                return null;
+            }
+
+            await SeedAsync(resource);
+            var seeded = _created[resource];
+            return seeded[(seeded.LastIndexOf('/') + 1)..];
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracker.BuildingBlocks.Domain;
 using Tracker.Modules.Miniatures.Domain;
 
 namespace Tracker.UnitTests.Miniatures;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Tracker.BuildingBlocks.Domain;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Miniatures.Contracts;

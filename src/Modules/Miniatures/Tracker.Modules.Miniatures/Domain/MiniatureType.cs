@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Domain;
 using Tracker.BuildingBlocks.Validation;
 
 namespace Tracker.Modules.Miniatures.Domain;
@@ -86,17 +87,4 @@ internal sealed class HistoryEntry
 
     public static HistoryEntry Record(Guid typeId, Stage? from, Stage to, int qty, DateTimeOffset at) =>
         new() { TypeId = typeId, FromStage = from, ToStage = to, Qty = qty, CreatedAt = Timestamps.Normalize(at) };
-}
-
-/// <summary>
-/// Times are kept in UTC to the millisecond, the precision every supported database stores exactly, so an export
-/// taken from one database imports into another unchanged.
-/// </summary>
-internal static class Timestamps
-{
-    public static DateTimeOffset Normalize(DateTimeOffset value)
-    {
-        var ticks = value.UtcTicks;
-        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Tracker.BuildingBlocks.Domain;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Miniatures.Contracts;
 using Tracker.Modules.Miniatures.Data;

@@ -1,0 +1,297 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "categories",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    sort_order = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_categories", x => x.id);
+                    table.CheckConstraint("ck_categories_name", "name <> ''");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    idempotency_key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    owner = table.Column<Guid>(type: "TEXT", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    response_headers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    response_body = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotent_requests", x => new { x.user_id, x.idempotency_key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    consumer = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    processed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.event_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "managers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_managers", x => x.id);
+                    table.CheckConstraint("ck_managers_name", "name <> ''");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    trace_parent = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    processed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    parked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "projects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    category_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    manager_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    normalized_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    status = table.Column<short>(type: "INTEGER", nullable: false),
+                    planned_start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    planned_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    actual_start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    actual_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    planned_budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    contract_price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    in_progress_coefficient = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_projects", x => x.id);
+                    table.CheckConstraint("ck_projects_code", "code <> ''");
+                    table.CheckConstraint("ck_projects_coefficient", "CAST(in_progress_coefficient AS REAL) BETWEEN 0 AND 1");
+                    table.CheckConstraint("ck_projects_name", "name <> ''");
+                    table.CheckConstraint("ck_projects_status", "status BETWEEN 0 AND 1");
+                    table.ForeignKey(
+                        name: "fk_projects_categories_category_id",
+                        column: x => x.category_id,
+                        principalTable: "categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_projects_managers_manager_id",
+                        column: x => x.manager_id,
+                        principalTable: "managers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "steps",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    status = table.Column<short>(type: "INTEGER", nullable: false),
+                    weight = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    planned_start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    planned_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    actual_start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    actual_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    assignee = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_steps", x => x.id);
+                    table.CheckConstraint("ck_steps_name", "name <> ''");
+                    table.CheckConstraint("ck_steps_position", "position >= 0");
+                    table.CheckConstraint("ck_steps_status", "status BETWEEN 0 AND 3");
+                    table.CheckConstraint("ck_steps_weight", "CAST(weight AS REAL) > 0");
+                    table.ForeignKey(
+                        name: "fk_steps_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subtasks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    step_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    status = table.Column<short>(type: "INTEGER", nullable: false),
+                    weight = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    planned_start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    planned_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    actual_start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    actual_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subtasks", x => x.id);
+                    table.CheckConstraint("ck_subtasks_name", "name <> ''");
+                    table.CheckConstraint("ck_subtasks_position", "position >= 0");
+                    table.CheckConstraint("ck_subtasks_status", "status BETWEEN 0 AND 3");
+                    table.CheckConstraint("ck_subtasks_weight", "CAST(weight AS REAL) > 0");
+                    table.ForeignKey(
+                        name: "fk_subtasks_steps_step_id",
+                        column: x => x.step_id,
+                        principalTable: "steps",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_categories_normalized_name",
+                table: "categories",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_categories_sort_order_normalized_name",
+                table: "categories",
+                columns: new[] { "sort_order", "normalized_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotent_requests_expires_at",
+                table: "idempotent_requests",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_managers_name_id",
+                table: "managers",
+                columns: new[] { "name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_processed_at_parked_at_next_attempt_at",
+                table: "outbox_messages",
+                columns: new[] { "processed_at", "parked_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_projects_category_id_normalized_code",
+                table: "projects",
+                columns: new[] { "category_id", "normalized_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_projects_manager_id",
+                table: "projects",
+                column: "manager_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_projects_normalized_code",
+                table: "projects",
+                column: "normalized_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_steps_project_id_position",
+                table: "steps",
+                columns: new[] { "project_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_subtasks_step_id_position",
+                table: "subtasks",
+                columns: new[] { "step_id", "position" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "subtasks");
+
+            migrationBuilder.DropTable(
+                name: "steps");
+
+            migrationBuilder.DropTable(
+                name: "projects");
+
+            migrationBuilder.DropTable(
+                name: "categories");
+
+            migrationBuilder.DropTable(
+                name: "managers");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tracker.BuildingBlocks.Persistence;
+using Tracker.Modules.Projects.Domain;
+
+namespace Tracker.Modules.Projects.Data;
+
+internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "projects";
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<ProjectManager> Managers => Set<ProjectManager>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Step> Steps => Set<Step>();
+
+    public DbSet<Subtask> Subtasks => Set<Subtask>();
+
+    protected override string Schema => SchemaName;
+}
+
+// One derived context per provider, each with its own migration set (see Data/Migrations/<Provider>).
+internal sealed class ProjectsSqliteDbContext(DbContextOptions<ProjectsSqliteDbContext> options) : ProjectsDbContext(options);
+
+internal sealed class ProjectsPostgreSqlDbContext(DbContextOptions<ProjectsPostgreSqlDbContext> options) : ProjectsDbContext(options);
+
+internal sealed class ProjectsSqlServerDbContext(DbContextOptions<ProjectsSqlServerDbContext> options) : ProjectsDbContext(options);
+
+internal sealed class ProjectsSqliteDesignTimeFactory() : ModuleDesignTimeFactory<ProjectsSqliteDbContext>(DatabaseProvider.Sqlite, ProjectsDbContext.SchemaName);
+
+internal sealed class ProjectsPostgreSqlDesignTimeFactory() : ModuleDesignTimeFactory<ProjectsPostgreSqlDbContext>(DatabaseProvider.PostgreSQL, ProjectsDbContext.SchemaName);
+
+internal sealed class ProjectsSqlServerDesignTimeFactory() : ModuleDesignTimeFactory<ProjectsSqlServerDbContext>(DatabaseProvider.SqlServer, ProjectsDbContext.SchemaName);
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.ToTable("categories", t => t.HasCheckConstraint("ck_categories_name", "name <> ''"));
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
+        builder.Property(c => c.NormalizedName).HasMaxLength(Category.NameMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Category.DescriptionMaxLength);
+        builder.Property(c => c.Color).HasMaxLength(7);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => c.NormalizedName).IsUnique();
+        builder.HasIndex(c => new { c.SortOrder, c.NormalizedName });
+    }
+}
+
+internal sealed class ProjectManagerConfiguration : IEntityTypeConfiguration<ProjectManager>
+{
+    public void Configure(EntityTypeBuilder<ProjectManager> builder)
+    {
+        builder.ToTable("managers", t => t.HasCheckConstraint("ck_managers_name", "name <> ''"));
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Name).HasMaxLength(ProjectManager.NameMaxLength);
+        builder.Property(m => m.Email).HasMaxLength(ProjectManager.EmailMaxLength);
+        builder.Property(m => m.Phone).HasMaxLength(ProjectManager.PhoneMaxLength);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasIndex(m => new { m.Name, m.Id });
+    }
+}
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.ToTable("projects", t =>
+        {
+            t.HasCheckConstraint("ck_projects_code", "code <> ''");
+            t.HasCheckConstraint("ck_projects_name", "name <> ''");
+            t.HasCheckConstraint("ck_projects_status", "status BETWEEN 0 AND 1");
+            // SQLite keeps decimals as text, which compares with a number as text: CAST makes the checks numeric everywhere.
+            t.HasCheckConstraint("ck_projects_coefficient", "CAST(in_progress_coefficient AS REAL) BETWEEN 0 AND 1");
+        });
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Code).HasMaxLength(Project.CodeMaxLength);
+        builder.Property(p => p.NormalizedCode).HasMaxLength(Project.CodeMaxLength);
+        builder.Property(p => p.Name).HasMaxLength(Project.NameMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Project.DescriptionMaxLength);
+        builder.Property(p => p.PlannedBudget).HasPrecision(18, 2);
+        builder.Property(p => p.ContractPrice).HasPrecision(18, 2);
+        builder.Property(p => p.InProgressCoefficient).HasPrecision(5, 4);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => p.NormalizedCode).IsUnique();
+        builder.HasIndex(p => new { p.CategoryId, p.NormalizedCode });
+        builder.HasIndex(p => p.ManagerId);
+        // A category with projects cannot be deleted; a manager is deactivated, never deleted while referenced.
+        builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProjectManager>().WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StepConfiguration : IEntityTypeConfiguration<Step>
+{
+    public void Configure(EntityTypeBuilder<Step> builder)
+    {
+        builder.ToTable("steps", t =>
+        {
+            t.HasCheckConstraint("ck_steps_name", "name <> ''");
+            t.HasCheckConstraint("ck_steps_status", "status BETWEEN 0 AND 3");
+            t.HasCheckConstraint("ck_steps_weight", "CAST(weight AS REAL) > 0");
+            t.HasCheckConstraint("ck_steps_position", "position >= 0");
+        });
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(Work.NameMaxLength);
+        builder.Property(s => s.Description).HasMaxLength(Work.DescriptionMaxLength);
+        builder.Property(s => s.Assignee).HasMaxLength(Work.AssigneeMaxLength);
+        builder.Property(s => s.Weight).HasPrecision(12, 4);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.ProjectId, s.Position });
+        builder.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SubtaskConfiguration : IEntityTypeConfiguration<Subtask>
+{
+    public void Configure(EntityTypeBuilder<Subtask> builder)
+    {
+        builder.ToTable("subtasks", t =>
+        {
+            t.HasCheckConstraint("ck_subtasks_name", "name <> ''");
+            t.HasCheckConstraint("ck_subtasks_status", "status BETWEEN 0 AND 3");
+            t.HasCheckConstraint("ck_subtasks_weight", "CAST(weight AS REAL) > 0");
+            t.HasCheckConstraint("ck_subtasks_position", "position >= 0");
+        });
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(Work.NameMaxLength);
+        builder.Property(s => s.Weight).HasPrecision(12, 4);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.StepId, s.Position });
+        builder.HasOne<Step>().WithMany().HasForeignKey(s => s.StepId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Tracker.BuildingBlocks.Json;
+
+namespace Tracker.Modules.Projects.Domain;
+
+/// <summary>
+/// How far work has come, from 0 to 1. A subtask, or a step without subtasks, counts by its status: done 1,
+/// in progress the project's in-progress coefficient, to do and blocked 0. A step with subtasks is the
+/// weight-weighted mean of its subtasks; a project is the weight-weighted mean of its steps, and 0 without steps.
+/// </summary>
+internal static class Progress
+{
+    /// <summary>Digits kept: the shares add up exactly as shown.</summary>
+    public const int Decimals = 4;
+
+    public static decimal OfStatus(WorkStatus status, decimal inProgressCoefficient) => status switch
+    {
+        WorkStatus.done => 1m,
+        WorkStatus.in_progress => inProgressCoefficient,
+        _ => 0m,
+    };
+
+    /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
+    public static decimal WeightedMean(IEnumerable<(decimal Weight, decimal Progress)> parts)
+    {
+        decimal weights = 0, weighted = 0;
+        foreach (var (weight, progress) in parts)
+        {
+            weights += weight;
+            weighted += weight * progress;
+        }
+
+        return weights == 0 ? 0 : Math.Round(weighted / weights, Decimals, MidpointRounding.AwayFromZero);
+    }
+}
+
+/// <summary>Why a project's progress is what it is: each step's weight, how it counted, and its progress.</summary>
+internal sealed record ProjectProgress(decimal Progress, decimal InProgressCoefficient, IReadOnlyList<StepProgress> Steps)
+{
+    public static ProjectProgress Of(Project project, IEnumerable<Step> steps, ILookup<Guid, Subtask> subtasksByStep)
+    {
+        var coefficient = project.InProgressCoefficient;
+        var parts = steps.OrderBy(s => s.Position).Select(step => StepProgress.Of(step, subtasksByStep[step.Id], coefficient)).ToList();
+        return new ProjectProgress(Domain.Progress.WeightedMean(parts.Select(p => (p.Weight, p.Progress))), coefficient, parts);
+    }
+}
+
+/// <summary>What a step's progress is counted from.</summary>
+[JsonConverter(typeof(StrictEnumConverter))]
+internal enum ProgressBasis : short
+{
+    /// <summary>The step has no subtasks: its own status.</summary>
+    [JsonStringEnumMemberName("status")]
+    Status = 0,
+
+    /// <summary>The weight-weighted mean of its subtasks.</summary>
+    [JsonStringEnumMemberName("subtasks")]
+    Subtasks = 1,
+}
+
+internal sealed record StepProgress(Guid StepId, string Name, WorkStatus Status, decimal Weight, decimal Progress, ProgressBasis CountedBy, IReadOnlyList<SubtaskProgress> Subtasks)
+{
+    public static StepProgress Of(Step step, IEnumerable<Subtask> subtasks, decimal coefficient)
+    {
+        var parts = subtasks.OrderBy(s => s.Position)
+            .Select(s => new SubtaskProgress(s.Id, s.Name, s.Status, s.Weight, Domain.Progress.OfStatus(s.Status, coefficient)))
+            .ToList();
+        return parts.Count == 0
+            ? new StepProgress(step.Id, step.Name, step.Status, step.Weight, Domain.Progress.OfStatus(step.Status, coefficient), ProgressBasis.Status, parts)
+            : new StepProgress(step.Id, step.Name, step.Status, step.Weight, Domain.Progress.WeightedMean(parts.Select(p => (p.Weight, p.Progress))), ProgressBasis.Subtasks, parts);
+    }
+}
+
+internal sealed record SubtaskProgress(Guid SubtaskId, string Name, WorkStatus Status, decimal Weight, decimal Progress);

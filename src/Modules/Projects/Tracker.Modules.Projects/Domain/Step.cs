@@ -1,0 +1,164 @@
+using Tracker.BuildingBlocks.Domain;
+using Tracker.BuildingBlocks.Validation;
+
+namespace Tracker.Modules.Projects.Domain;
+
+/// <summary>What a step or a subtask is made of when it is created or edited.</summary>
+internal sealed record WorkDetails(
+    string Name,
+    string? Description,
+    WorkStatus Status,
+    decimal Weight,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    DateOnly? ActualStart,
+    DateOnly? ActualEnd,
+    string? Assignee);
+
+/// <summary>Rules steps and subtasks share.</summary>
+internal static class Work
+{
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+    public const int AssigneeMaxLength = 100;
+    public const long FirstVersion = 1;
+
+    /// <summary>Weights are positive and at most this (a share, not an amount).</summary>
+    public const decimal MaxWeight = 1_000_000m;
+}
+
+/// <summary>A step of a project, in the project's order; its subtasks, when it has some, make its progress.</summary>
+internal sealed class Step
+{
+    private Step()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProjectId { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string? Description { get; private set; }
+
+    public WorkStatus Status { get; private set; }
+
+    public decimal Weight { get; private set; }
+
+    public DateOnly? PlannedStart { get; private set; }
+
+    public DateOnly? PlannedEnd { get; private set; }
+
+    public DateOnly? ActualStart { get; private set; }
+
+    public DateOnly? ActualEnd { get; private set; }
+
+    /// <summary>Who does it: a project manager's name or anyone's.</summary>
+    public string? Assignee { get; private set; }
+
+    /// <summary>Its place in the project, from 0, dense.</summary>
+    public int Position { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public long Version { get; private set; }
+
+    public static Step Create(Guid projectId, int position, WorkDetails details, DateTimeOffset now)
+    {
+        var at = Timestamps.Normalize(now);
+        var step = new Step { Id = Guid.CreateVersion7(now), ProjectId = projectId, Position = position, CreatedAt = at, Version = Work.FirstVersion };
+        step.Apply(details, at);
+        return step;
+    }
+
+    public void Update(WorkDetails details, DateTimeOffset now)
+    {
+        Apply(details, Timestamps.Normalize(now));
+        Version++;
+    }
+
+    public void SetStatus(WorkStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = Timestamps.Normalize(now);
+        Version++;
+    }
+
+    private void Apply(WorkDetails details, DateTimeOffset at)
+    {
+        Name = UnicodeText.CleanName(details.Name);
+        Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
+        Status = details.Status;
+        Weight = details.Weight;
+        PlannedStart = details.PlannedStart;
+        PlannedEnd = details.PlannedEnd;
+        ActualStart = details.ActualStart;
+        ActualEnd = details.ActualEnd;
+        Assignee = string.IsNullOrWhiteSpace(details.Assignee) ? null : UnicodeText.CleanName(details.Assignee);
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>A part of a step, in the step's order.</summary>
+internal sealed class Subtask
+{
+    private Subtask()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid StepId { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public WorkStatus Status { get; private set; }
+
+    public decimal Weight { get; private set; }
+
+    public DateOnly? PlannedStart { get; private set; }
+
+    public DateOnly? PlannedEnd { get; private set; }
+
+    public DateOnly? ActualStart { get; private set; }
+
+    public DateOnly? ActualEnd { get; private set; }
+
+    public int Position { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public long Version { get; private set; }
+
+    public static Subtask Create(Guid stepId, int position, WorkDetails details, DateTimeOffset now)
+    {
+        var at = Timestamps.Normalize(now);
+        var subtask = new Subtask { Id = Guid.CreateVersion7(now), StepId = stepId, Position = position, CreatedAt = at, Version = Work.FirstVersion };
+        subtask.Apply(details, at);
+        return subtask;
+    }
+
+    public void SetStatus(WorkStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = Timestamps.Normalize(now);
+        Version++;
+    }
+
+    private void Apply(WorkDetails details, DateTimeOffset at)
+    {
+        Name = UnicodeText.CleanName(details.Name);
+        Status = details.Status;
+        Weight = details.Weight;
+        PlannedStart = details.PlannedStart;
+        PlannedEnd = details.PlannedEnd;
+        ActualStart = details.ActualStart;
+        ActualEnd = details.ActualEnd;
+        UpdatedAt = at;
+    }
+}

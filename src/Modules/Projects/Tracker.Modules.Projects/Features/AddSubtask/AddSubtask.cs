@@ -1,0 +1,59 @@
+using Tracker.BuildingBlocks.Persistence;
+using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Domain;
+using Tracker.Modules.Projects.Features.Shared;
+
+namespace Tracker.Modules.Projects.Features.AddSubtask;
+
+/// <param name="Weight">Its share of the step's progress, above 0 (default 1).</param>
+internal sealed record AddSubtaskRequest(
+    string Name,
+    WorkStatus Status = WorkStatus.todo,
+    decimal Weight = 1,
+    DateOnly? PlannedStart = null,
+    DateOnly? PlannedEnd = null,
+    DateOnly? ActualStart = null,
+    DateOnly? ActualEnd = null) : IWorkFields;
+
+internal sealed record AddSubtaskCommand(Guid StepId, AddSubtaskRequest Fields) : ICommand<Result<SubtaskResponse>>;
+
+internal sealed class AddSubtaskCommandValidator : AbstractValidator<AddSubtaskCommand>
+{
+    public AddSubtaskCommandValidator() => RuleFor(c => c.Fields).SetValidator(new WorkFieldsValidator()).OverridePropertyName(string.Empty);
+}
+
+internal sealed class AddSubtaskCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<AddSubtaskCommand, Result<SubtaskResponse>>
+{
+    /// <summary>The new subtask goes last: its position is the step's subtask count, read under the step's lock.</summary>
+    public async ValueTask<Result<SubtaskResponse>> Handle(AddSubtaskCommand command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        if (!await db.Steps.AnyAsync(s => s.Id == command.StepId, cancellationToken))
+        {
+            return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+        }
+
+        await db.LockSubtasksOfAsync(command.StepId, cancellationToken);
+        var position = await db.Subtasks.CountAsync(t => t.StepId == command.StepId, cancellationToken);
+        var f = command.Fields;
+        var subtask = Subtask.Create(command.StepId, position, new WorkDetails(f.Name, null, f.Status, f.Weight, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd, null), clock.GetUtcNow());
+        db.Subtasks.Add(subtask);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return SubtaskResponse.From(subtask);
+    }
+}
+
+internal sealed class AddSubtaskEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/steps/{id}/subtasks", async Task<Results<CreatedAtSlice<SubtaskResponse>, ProblemHttpResult>> (Guid id, AddSubtaskRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new AddSubtaskCommand(id, request), cancellationToken))
+                    .ToHttp(created => ModuleRoutes.CreatedAt(nameof(GetSubtask), new { id = created.Id }, created)))
+            .RequireAuthorization(TrackerPolicies.Planner)
+            .SupportsETag()
+            .SupportsIdempotency()
+            .WithSummary("Add a subtask at the end of a step (planner, manager or admin)")
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+}

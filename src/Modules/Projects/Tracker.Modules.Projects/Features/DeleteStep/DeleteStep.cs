@@ -1,0 +1,51 @@
+using Tracker.BuildingBlocks.Persistence;
+using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Features.Shared;
+
+namespace Tracker.Modules.Projects.Features.DeleteStep;
+
+internal sealed record DeleteStepCommand(Guid StepId, long? ExpectedVersion) : ICommand<Result>;
+
+internal sealed class DeleteStepCommandHandler(ProjectsDbContext db) : ICommandHandler<DeleteStepCommand, Result>
+{
+    /// <summary>Deletes the step with its subtasks and closes the gap it leaves, under the project's lock.</summary>
+    public async ValueTask<Result> Handle(DeleteStepCommand command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        var step = await db.Steps.AsNoTracking().Where(s => s.Id == command.StepId).Select(s => new { s.ProjectId, s.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (step is null)
+        {
+            return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+        }
+
+        await db.LockStepsOfAsync(step.ProjectId, cancellationToken);
+        var deleting = db.Steps.Where(s => s.Id == command.StepId);
+        if (command.ExpectedVersion is { } expected)
+        {
+            deleting = deleting.Where(s => s.Version == expected);
+        }
+
+        if (await deleting.ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return await db.FindStepAsync(command.StepId, cancellationToken) is { } current
+                ? ConcurrencyErrors.VersionMismatchWith(current)
+                : ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+        }
+
+        await db.RepackStepsAsync(step.ProjectId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Success();
+    }
+}
+
+internal sealed class DeleteStepEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapDelete("/steps/{id}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new DeleteStepCommand(id, ifMatch.Version), cancellationToken)).ToHttp())
+            .RequireAuthorization(TrackerPolicies.Planner)
+            .SupportsETag()
+            .WithSummary("Delete a step with its subtasks (planner, manager or admin)")
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Tracker.BuildingBlocks.Http.Paging;
+using Tracker.BuildingBlocks.Validation;
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Domain;
+using Tracker.Modules.Projects.Features.Shared;
+
+namespace Tracker.Modules.Projects.Features.ListSteps;
+
+/// <summary>Where a page of steps ends: they are in the project's order.</summary>
+internal sealed record StepPosition(int Position, Guid Id);
+
+internal sealed record ListStepsQuery : PageQuery<StepPosition>, IQuery<Result<CursorPage<StepResponse>>>
+{
+    [FromRoute(Name = "id")]
+    public Guid ProjectId { get; init; }
+
+    [FromQuery(Name = "status")]
+    public WorkStatus? Status { get; init; }
+
+    /// <summary>Part of the assignee's name, any case.</summary>
+    [FromQuery(Name = "assignee")]
+    public string? Assignee { get; init; }
+
+    /// <summary>Part of the name or description, any case.</summary>
+    [FromQuery(Name = "search")]
+    public string? Search { get; init; }
+}
+
+internal sealed class ListStepsQueryValidator : AbstractValidator<ListStepsQuery>
+{
+    public ListStepsQueryValidator()
+    {
+        RuleFor(q => q.Assignee).MaximumLength(Work.AssigneeMaxLength).SafeText();
+        RuleFor(q => q.Search).MaximumLength(Work.NameMaxLength).SafeText();
+    }
+}
+
+internal sealed class ListStepsQueryHandler(ProjectsDbContext db) : IQueryHandler<ListStepsQuery, Result<CursorPage<StepResponse>>>
+{
+    public async ValueTask<Result<CursorPage<StepResponse>>> Handle(ListStepsQuery query, CancellationToken cancellationToken)
+    {
+        var coefficient = await db.Projects.Where(p => p.Id == query.ProjectId).Select(p => (decimal?)p.InProgressCoefficient).SingleOrDefaultAsync(cancellationToken);
+        if (coefficient is null)
+        {
+            return ProjectsErrors.ProjectNotFound.WithDetail(query.ProjectId);
+        }
+
+        var projectId = query.ProjectId;
+        var steps = db.Steps.AsNoTracking().Where(s => s.ProjectId == projectId);
+        if (query.Status is { } status)
+        {
+            steps = steps.Where(s => s.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Assignee))
+        {
+            var assignee = query.Assignee.Trim().ToUpperInvariant();
+            steps = steps.Where(s => s.Assignee != null && s.Assignee.ToUpper().Contains(assignee));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToUpperInvariant();
+            steps = steps.Where(s => s.Name.ToUpper().Contains(term) || (s.Description != null && s.Description.ToUpper().Contains(term)));
+        }
+
+        if (query.After() is { } after)
+        {
+            var (position, id) = (after.Position, after.Id);
+            steps = steps.Where(s => s.Position > position || (s.Position == position && s.Id.CompareTo(id) > 0));
+        }
+
+        var rowsToRead = query.Take + 1;
+        var rows = await steps.OrderBy(s => s.Position).ThenBy(s => s.Id).Take(rowsToRead).ToListAsync(cancellationToken);
+        var stepIds = rows.ConvertAll(s => s.Id);
+        var subtasks = (await db.Subtasks.AsNoTracking().Where(t => stepIds.Contains(t.StepId)).ToListAsync(cancellationToken)).ToLookup(t => t.StepId);
+        return CursorPage<StepResponse>.From(
+            rows.ConvertAll(s => StepResponse.From(s, subtasks[s.Id], coefficient.Value)),
+            query.Take,
+            last => new StepPosition(last.Position, last.Id));
+    }
+}
+
+internal sealed class ListStepsEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/projects/{id}/steps", async Task<Results<Ok<CursorPage<StepResponse>>, ProblemHttpResult>> ([AsParameters] ListStepsQuery query, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
+            .WithSummary("A project's steps in order with their subtasks and progress, filtered, paged by cursor")
+            .ProducesError(StatusCodes.Status404NotFound);
+}

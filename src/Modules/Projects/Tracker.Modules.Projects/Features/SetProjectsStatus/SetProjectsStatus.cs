@@ -1,0 +1,76 @@
+using Tracker.BuildingBlocks.Json;
+using Tracker.BuildingBlocks.Security;
+using Tracker.Modules.Projects.Contracts;
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Domain;
+using Tracker.Modules.Projects.Features.Shared;
+
+namespace Tracker.Modules.Projects.Features.SetProjectsStatus;
+
+/// <param name="ProjectIds">1 to 200 projects; an id given twice counts once.</param>
+internal sealed record SetProjectsStatusRequest(IReadOnlyList<Guid> ProjectIds, ProjectStatus Status);
+
+internal sealed record SetProjectsStatusCommand(IReadOnlyList<Guid> ProjectIds, ProjectStatus Status) : ICommand<Result<ProjectList>>;
+
+/// <summary>The projects a call changed, as they are now.</summary>
+internal sealed record ProjectList(IReadOnlyList<ProjectResponse> Items);
+
+internal sealed class SetProjectsStatusCommandValidator : AbstractValidator<SetProjectsStatusCommand>
+{
+    public const int MaxProjects = 200;
+
+    public SetProjectsStatusCommandValidator() =>
+        RuleFor(c => c.ProjectIds).NotEmpty().Must(ids => ids.Count <= MaxProjects).WithMessage($"At most {MaxProjects} projects at once.");
+}
+
+internal sealed class SetProjectsStatusCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<SetProjectsStatusCommand, Result<ProjectList>>
+{
+    private const int MaxAttempts = 3;
+
+    /// <summary>All or nothing: one unknown id and no project changes.</summary>
+    public async ValueTask<Result<ProjectList>> Handle(SetProjectsStatusCommand command, CancellationToken cancellationToken)
+    {
+        var ids = command.ProjectIds.Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            if (projects.Count != ids.Count)
+            {
+                var unknown = ids.Except(projects.Select(p => p.Id)).ToList();
+                return ProjectsErrors.UnknownIds.WithDetail(unknown.Count).WithExtension("unknownIds", unknown);
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var project in projects.Where(p => p.Status != command.Status))
+            {
+                project.SetStatus(command.Status, now);
+                db.Publish(new ProjectStatusChanged(Guid.CreateVersion7(now), now, project.Id, WireEnum.NameOf(command.Status)));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Another write changed one of them in between: read them again and set the status on what is there.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            var withProgress = await db.WithProgressAsync([.. projects.OrderBy(p => p.NormalizedCode, StringComparer.Ordinal)], cancellationToken);
+            return new ProjectList(withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Progress)));
+        }
+    }
+}
+
+internal sealed class SetProjectsStatusEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPut("/projects/status", async Task<Results<Ok<ProjectList>, ProblemHttpResult>> (SetProjectsStatusRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new SetProjectsStatusCommand(request.ProjectIds, request.Status), cancellationToken)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(TrackerPolicies.Planner)
+            .WithSummary("Archive or reactivate many projects at once, all or nothing (planner, manager or admin)")
+            .WithDescription("One unknown id rejects the whole call with ERR_PROJECTS_UNKNOWN_IDS, listing them in `unknownIds`.")
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+}

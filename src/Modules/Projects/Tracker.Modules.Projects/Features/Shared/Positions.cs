@@ -1,0 +1,49 @@
+using Tracker.BuildingBlocks.Persistence;
+using Tracker.Modules.Projects.Data;
+
+namespace Tracker.Modules.Projects.Features.Shared;
+
+/// <summary>
+/// Steps of a project, and subtasks of a step, hold dense positions 0..n-1. Whatever changes them (an add, a
+/// delete, a reorder) takes one lock per parent inside its transaction, so two of them never interleave.
+/// </summary>
+internal static class Positions
+{
+    public static Task LockStepsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
+        db.Database.AcquireTransactionLockAsync($"projects:steps:{projectId:N}", cancellationToken);
+
+    public static Task LockSubtasksOfAsync(this ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken) =>
+        db.Database.AcquireTransactionLockAsync($"projects:subtasks:{stepId:N}", cancellationToken);
+
+    /// <summary>
+    /// Renumbers a project's steps 0..n-1 in their order, after a delete left a gap. Call under its lock. A
+    /// position is not part of what a client edits, so it changes without the version (and without meeting a
+    /// concurrent status change's new version).
+    /// </summary>
+    public static async Task RepackStepsAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken)
+    {
+        var steps = await db.Steps.Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ThenBy(s => s.Id).Select(s => new { s.Id, s.Position }).ToListAsync(cancellationToken);
+        for (var position = 0; position < steps.Count; position++)
+        {
+            if (steps[position].Position != position)
+            {
+                var (id, to) = (steps[position].Id, position);
+                await db.Steps.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Position, to), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Renumbers a step's subtasks 0..n-1 in their order (see <see cref="RepackStepsAsync"/>). Call under its lock.</summary>
+    public static async Task RepackSubtasksAsync(this ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken)
+    {
+        var subtasks = await db.Subtasks.Where(t => t.StepId == stepId).OrderBy(t => t.Position).ThenBy(t => t.Id).Select(t => new { t.Id, t.Position }).ToListAsync(cancellationToken);
+        for (var position = 0; position < subtasks.Count; position++)
+        {
+            if (subtasks[position].Position != position)
+            {
+                var (id, to) = (subtasks[position].Id, position);
+                await db.Subtasks.Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Position, to), cancellationToken);
+            }
+        }
+    }
+}

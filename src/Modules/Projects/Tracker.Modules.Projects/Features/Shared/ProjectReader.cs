@@ -1,0 +1,55 @@
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Domain;
+
+namespace Tracker.Modules.Projects.Features.Shared;
+
+/// <summary>Projects with what their progress needs: their steps and the steps' subtasks, read by id.</summary>
+internal static class ProjectReader
+{
+    /// <summary>The progress of each project, in three queries whatever the number of projects.</summary>
+    public static async Task<List<(Project Project, ProjectProgress Progress)>> WithProgressAsync(this ProjectsDbContext db, List<Project> projects, CancellationToken cancellationToken)
+    {
+        if (projects.Count == 0)
+        {
+            return [];
+        }
+
+        var projectIds = projects.ConvertAll(p => p.Id);
+        var steps = await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId)).ToListAsync(cancellationToken);
+        var stepIds = steps.ConvertAll(s => s.Id);
+        var subtasks = stepIds.Count == 0
+            ? []
+            : await db.Subtasks.AsNoTracking().Where(t => stepIds.Contains(t.StepId)).ToListAsync(cancellationToken);
+        var stepsByProject = steps.ToLookup(s => s.ProjectId);
+        var subtasksByStep = subtasks.ToLookup(t => t.StepId);
+        return projects.ConvertAll(p => (p, ProjectProgress.Of(p, stepsByProject[p.Id], subtasksByStep)));
+    }
+
+    public static async Task<ProjectResponse?> FindProjectAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+
+        var (_, progress) = (await db.WithProgressAsync([project], cancellationToken))[0];
+        return ProjectResponse.From(project, progress);
+    }
+
+    /// <summary>A step with its subtasks, its progress counted with its project's coefficient.</summary>
+    public static async Task<StepResponse?> FindStepAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var found = await db.Steps.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { Step = s, p.InProgressCoefficient })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var subtasks = await db.Subtasks.AsNoTracking().Where(t => t.StepId == id).ToListAsync(cancellationToken);
+        return StepResponse.From(found.Step, subtasks, found.InProgressCoefficient);
+    }
+}

@@ -1,0 +1,114 @@
+using Tracker.BuildingBlocks.Validation;
+using Tracker.Modules.Projects.Domain;
+
+namespace Tracker.Modules.Projects.Features.Shared;
+
+/// <summary>Field rules several slices share, with messages in English and Russian.</summary>
+internal static class ProjectRules
+{
+    private static readonly LocalizedText EndBeforeStart = new("The end comes before the start.", "Окончание раньше начала.");
+    private static readonly LocalizedText NotAColor = new("A colour is #rrggbb.", "Цвет задаётся как #rrggbb.");
+    private static readonly LocalizedText NotMoney = new(
+        $"An amount from 0 to {Project.MaxMoney} with at most 2 decimals.", $"Сумма от 0 до {Project.MaxMoney}, не более 2 знаков после запятой.");
+
+    private static readonly LocalizedText NotAWeight = new(
+        $"A weight is above 0 and at most {Work.MaxWeight}, with at most 4 decimals.", $"Вес больше 0 и не более {Work.MaxWeight}, не более 4 знаков после запятой.");
+
+    private static readonly LocalizedText NotACoefficient = new(
+        "A coefficient from 0 to 1 with at most 4 decimals.", "Коэффициент от 0 до 1, не более 4 знаков после запятой.");
+
+    public static IRuleBuilderOptions<T, DateOnly?> NotBefore<T>(this IRuleBuilder<T, DateOnly?> end, Func<T, DateOnly?> start) =>
+        end.Must((item, value) => value is null || start(item) is not { } from || from <= value).WithMessage(EndBeforeStart);
+
+    public static IRuleBuilderOptions<T, string?> HexColor<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(c => c is null || (c.Length == 7 && c[0] == '#' && c.Skip(1).All(char.IsAsciiHexDigit))).WithMessage(NotAColor);
+
+    public static IRuleBuilderOptions<T, decimal?> Money<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(m => m is null || (m >= 0 && m <= Project.MaxMoney && decimal.Round(m.Value, 2) == m)).WithMessage(NotMoney);
+
+    public static IRuleBuilderOptions<T, decimal> Weight<T>(this IRuleBuilder<T, decimal> rule) =>
+        rule.Must(w => w > 0 && w <= Work.MaxWeight && decimal.Round(w, 4) == w).WithMessage(NotAWeight);
+
+    public static IRuleBuilderOptions<T, decimal> Coefficient<T>(this IRuleBuilder<T, decimal> rule) =>
+        rule.Must(c => c >= 0 && c <= 1 && decimal.Round(c, 4) == c).WithMessage(NotACoefficient);
+}
+
+/// <summary>What a request that creates or changes a project carries.</summary>
+internal interface IProjectFields
+{
+    Guid CategoryId { get; }
+
+    Guid? ManagerId { get; }
+
+    string Code { get; }
+
+    string Name { get; }
+
+    string? Description { get; }
+
+    DateOnly? PlannedStart { get; }
+
+    DateOnly? PlannedEnd { get; }
+
+    DateOnly? ActualStart { get; }
+
+    DateOnly? ActualEnd { get; }
+
+    decimal? PlannedBudget { get; }
+
+    decimal? ContractPrice { get; }
+
+    decimal? InProgressCoefficient { get; }
+}
+
+internal static class ProjectFields
+{
+    public static ProjectDetails ToDetails(this IProjectFields f) => new(
+        f.CategoryId, f.ManagerId, f.Code, f.Name, f.Description, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd,
+        f.PlannedBudget, f.ContractPrice, f.InProgressCoefficient ?? Project.DefaultInProgressCoefficient);
+}
+
+internal sealed class ProjectFieldsValidator : AbstractValidator<IProjectFields>
+{
+    public ProjectFieldsValidator()
+    {
+        RuleFor(f => f.Code).SafeName(Project.CodeMaxLength);
+        RuleFor(f => f.Name).SafeName(Project.NameMaxLength);
+        // Nested in its command, so the pipeline's check of every string does not reach it: said here.
+        RuleFor(f => f.Description).MaximumLength(Project.DescriptionMaxLength).StorableText();
+        RuleFor(f => f.PlannedEnd).NotBefore(f => f.PlannedStart);
+        RuleFor(f => f.ActualEnd).NotBefore(f => f.ActualStart);
+        RuleFor(f => f.PlannedBudget).Money();
+        RuleFor(f => f.ContractPrice).Money();
+        RuleFor(f => f.InProgressCoefficient ?? Project.DefaultInProgressCoefficient).Coefficient().OverridePropertyName("inProgressCoefficient");
+    }
+}
+
+/// <summary>What a request that creates or changes a step or a subtask carries.</summary>
+internal interface IWorkFields
+{
+    string Name { get; }
+
+    WorkStatus Status { get; }
+
+    decimal Weight { get; }
+
+    DateOnly? PlannedStart { get; }
+
+    DateOnly? PlannedEnd { get; }
+
+    DateOnly? ActualStart { get; }
+
+    DateOnly? ActualEnd { get; }
+}
+
+internal sealed class WorkFieldsValidator : AbstractValidator<IWorkFields>
+{
+    public WorkFieldsValidator()
+    {
+        RuleFor(f => f.Name).SafeName(Work.NameMaxLength);
+        RuleFor(f => f.Weight).Weight();
+        RuleFor(f => f.PlannedEnd).NotBefore(f => f.PlannedStart);
+        RuleFor(f => f.ActualEnd).NotBefore(f => f.ActualStart);
+    }
+}

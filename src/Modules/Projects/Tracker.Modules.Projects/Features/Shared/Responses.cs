@@ -1,0 +1,109 @@
+using System.Text.Json.Serialization;
+using Tracker.Modules.Projects.Domain;
+
+namespace Tracker.Modules.Projects.Features.Shared;
+
+/// <summary>A category as clients see it; its version travels as the ETag.</summary>
+internal sealed record CategoryResponse(Guid Id, string Name, string? Description, string? Color, int SortOrder, DateTimeOffset CreatedAt) : IVersionedResource
+{
+    [JsonIgnore]
+    public long Version { get; init; }
+
+    public static CategoryResponse From(Category c) => new(c.Id, c.Name, c.Description, c.Color, c.SortOrder, c.CreatedAt) { Version = c.Version };
+}
+
+/// <summary>A project manager of the directory.</summary>
+internal sealed record ManagerResponse(Guid Id, string Name, string? Email, string? Phone, bool IsActive, DateTimeOffset CreatedAt) : IVersionedResource
+{
+    [JsonIgnore]
+    public long Version { get; init; }
+
+    public static ManagerResponse From(ProjectManager m) => new(m.Id, m.Name, m.Email, m.Phone, m.IsActive, m.CreatedAt) { Version = m.Version };
+}
+
+/// <summary>A project with its progress (0..1, see <c>GET /projects/{id}/progress</c> for how it is made).</summary>
+internal sealed record ProjectResponse(
+    Guid Id,
+    Guid CategoryId,
+    Guid? ManagerId,
+    string Code,
+    string Name,
+    string? Description,
+    ProjectStatus Status,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    DateOnly? ActualStart,
+    DateOnly? ActualEnd,
+    decimal? PlannedBudget,
+    decimal? ContractPrice,
+    decimal InProgressCoefficient,
+    decimal Progress,
+    int StepCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt) : IVersionedResource
+{
+    [JsonIgnore]
+    public long Version { get; init; }
+
+    public static ProjectResponse From(Project p, ProjectProgress progress) => new(
+        p.Id, p.CategoryId, p.ManagerId, p.Code, p.Name, p.Description, p.Status, p.PlannedStart, p.PlannedEnd,
+        p.ActualStart, p.ActualEnd, p.PlannedBudget, p.ContractPrice, p.InProgressCoefficient, progress.Progress,
+        progress.Steps.Count, p.CreatedAt, p.UpdatedAt)
+    { Version = p.Version };
+}
+
+/// <summary>A step with its progress and its subtasks in order.</summary>
+internal sealed record StepResponse(
+    Guid Id,
+    Guid ProjectId,
+    string Name,
+    string? Description,
+    WorkStatus Status,
+    decimal Weight,
+    int Position,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    DateOnly? ActualStart,
+    DateOnly? ActualEnd,
+    string? Assignee,
+    decimal Progress,
+    IReadOnlyList<SubtaskResponse> Subtasks,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt) : IVersionedResource
+{
+    [JsonIgnore]
+    public long Version { get; init; }
+
+    public static StepResponse From(Step s, IEnumerable<Subtask> subtasks, decimal coefficient)
+    {
+        var ordered = subtasks.OrderBy(t => t.Position).ToList();
+        return new(
+            s.Id, s.ProjectId, s.Name, s.Description, s.Status, s.Weight, s.Position, s.PlannedStart, s.PlannedEnd,
+            s.ActualStart, s.ActualEnd, s.Assignee, StepProgress.Of(s, ordered, coefficient).Progress,
+            ordered.ConvertAll(SubtaskResponse.From), s.CreatedAt, s.UpdatedAt)
+        { Version = s.Version };
+    }
+}
+
+internal sealed record SubtaskResponse(
+    Guid Id,
+    Guid StepId,
+    string Name,
+    WorkStatus Status,
+    decimal Weight,
+    int Position,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    DateOnly? ActualStart,
+    DateOnly? ActualEnd,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt) : IVersionedResource
+{
+    [JsonIgnore]
+    public long Version { get; init; }
+
+    public static SubtaskResponse From(Subtask t) => new(
+        t.Id, t.StepId, t.Name, t.Status, t.Weight, t.Position, t.PlannedStart, t.PlannedEnd, t.ActualStart,
+        t.ActualEnd, t.CreatedAt, t.UpdatedAt)
+    { Version = t.Version };
+}

@@ -1,0 +1,18 @@
+using Tracker.BuildingBlocks.Json;
+using Tracker.Modules.Projects.Contracts;
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Domain;
+
+namespace Tracker.Modules.Projects.Features.Shared;
+
+internal static class StepEvents
+{
+    /// <summary>Announces a step's new status with the change's SaveChanges, when it did change.</summary>
+    public static void PublishStatusChange(this ProjectsDbContext db, Step step, WorkStatus from, DateTimeOffset now)
+    {
+        if (step.Status != from)
+        {
+            db.Publish(new StepStatusChanged(Guid.CreateVersion7(now), now, step.ProjectId, step.Id, WireEnum.NameOf(from), WireEnum.NameOf(step.Status)));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace Tracker.Modules.Projects;
+
+/// <summary>The module's business errors: codes are stable (clients branch on them), texts in English and Russian.</summary>
+internal static class ProjectsErrors
+{
+    public static readonly Error CategoryNotFound = new(
+        "ERR_PROJECTS_CATEGORY_NOT_FOUND", ErrorKind.NotFound,
+        new("Category not found", "Категория не найдена"),
+        new("No category has the id {0}.", "Нет категории с идентификатором {0}."));
+
+    public static readonly Error CategoryNameTaken = new(
+        "ERR_PROJECTS_CATEGORY_NAME_TAKEN", ErrorKind.Conflict,
+        new("Category name already used", "Имя категории уже занято"),
+        new("A category named '{0}' exists already (names ignore case).", "Категория «{0}» уже есть (регистр не учитывается)."));
+
+    public static readonly Error CategoryNotEmpty = new(
+        "ERR_PROJECTS_CATEGORY_NOT_EMPTY", ErrorKind.Conflict,
+        new("Category still has projects", "В категории есть проекты"),
+        new("The category {0} still has projects: move or delete them first.", "В категории {0} есть проекты: сначала перенесите или удалите их."));
+
+    public static readonly Error ManagerNotFound = new(
+        "ERR_PROJECTS_MANAGER_NOT_FOUND", ErrorKind.NotFound,
+        new("Project manager not found", "Руководитель проекта не найден"),
+        new("No project manager has the id {0}.", "Нет руководителя проекта с идентификатором {0}."));
+
+    public static readonly Error ManagerInactive = new(
+        "ERR_PROJECTS_MANAGER_INACTIVE", ErrorKind.Conflict,
+        new("Project manager is deactivated", "Руководитель проекта деактивирован"),
+        new("The project manager {0} is deactivated and takes no new projects.", "Руководитель проекта {0} деактивирован и не получает новых проектов."));
+
+    public static readonly Error ProjectNotFound = new(
+        "ERR_PROJECTS_PROJECT_NOT_FOUND", ErrorKind.NotFound,
+        new("Project not found", "Проект не найден"),
+        new("No project has the id {0}.", "Нет проекта с идентификатором {0}."));
+
+    public static readonly Error ProjectCodeTaken = new(
+        "ERR_PROJECTS_CODE_TAKEN", ErrorKind.Conflict,
+        new("Project code already used", "Код проекта уже занят"),
+        new("A project with the code '{0}' exists already (codes ignore case).", "Проект с кодом «{0}» уже есть (регистр не учитывается)."));
+
+    public static readonly Error StepNotFound = new(
+        "ERR_PROJECTS_STEP_NOT_FOUND", ErrorKind.NotFound,
+        new("Step not found", "Этап не найден"),
+        new("No step has the id {0}.", "Нет этапа с идентификатором {0}."));
+
+    public static readonly Error SubtaskNotFound = new(
+        "ERR_PROJECTS_SUBTASK_NOT_FOUND", ErrorKind.NotFound,
+        new("Subtask not found", "Подзадача не найдена"),
+        new("No subtask has the id {0}.", "Нет подзадачи с идентификатором {0}."));
+
+    public static readonly Error UnknownIds = new(
+        "ERR_PROJECTS_UNKNOWN_IDS", ErrorKind.UnprocessableEntity,
+        new("Some ids name nothing", "Некоторые идентификаторы ни на что не указывают"),
+        new("{0} of the ids name nothing (see unknownIds); nothing was changed.", "{0} идентификаторов ни на что не указывают (см. unknownIds); ничего не изменено."));
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tracker.IntegrationTests.Infrastructure;
+
+namespace Tracker.IntegrationTests.Projects;
+
+/// <summary>The progress rule through HTTP: on every read of a project, and explained by its breakdown.</summary>
+public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private readonly TrackerApp _app = fixture.App;
+
+    private async Task<(ProjectsApi Api, Guid CategoryId)> SetUpAsync()
+    {
+        var api = new ProjectsApi(await _app.AdminAsync());
+        return (api, (await api.CreateCategoryAsync($"Progress {Guid.NewGuid():N}")).Id());
+    }
+
+    [Fact]
+    public async Task A_project_without_steps_is_at_zero()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"P0-{Guid.NewGuid():N}"[..12]);
+
+        Assert.Equal(0m, await api.ProgressAsync(project.Id()));
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.375)]
+    [InlineData(0, 0.25)]
+    [InlineData(1, 0.5)]
+    public async Task Steps_without_subtasks_count_by_status_weighted_with_in_progress_at_the_coefficient(decimal coefficient, decimal expected)
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PS-{Guid.NewGuid():N}"[..12], coefficient);
+        await api.AddStepAsync(project.Id(), "done", "done", 1);
+        await api.AddStepAsync(project.Id(), "in progress", "in_progress", 1);
+        await api.AddStepAsync(project.Id(), "to do", "todo", 1);
+        await api.AddStepAsync(project.Id(), "blocked", "blocked", 1);
+
+        // (1 + coefficient + 0 + 0) / 4
+        Assert.Equal(expected, await api.ProgressAsync(project.Id()));
+    }
+
+    [Fact]
+    public async Task All_blocked_is_zero_and_all_done_is_one()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PB-{Guid.NewGuid():N}"[..12]);
+        var first = await api.AddStepAsync(project.Id(), "a", "blocked", 2);
+        var second = await api.AddStepAsync(project.Id(), "b", "blocked", 3);
+        Assert.Equal(0m, await api.ProgressAsync(project.Id()));
+
+        foreach (var step in new[] { first, second })
+        {
+            await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/steps/{step.Id()}/status", new { status = "done" }), HttpStatusCode.OK);
+        }
+
+        Assert.Equal(1m, await api.ProgressAsync(project.Id()));
+    }
+
+    [Fact]
+    public async Task A_step_with_subtasks_is_their_weighted_mean_whatever_its_own_status_and_the_breakdown_says_so()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PT-{Guid.NewGuid():N}"[..12], 0.5m);
+        var withSubtasks = await api.AddStepAsync(project.Id(), "with subtasks", "todo", 3);
+        await api.AddSubtaskAsync(withSubtasks.Id(), "done", "done", 3);
+        await api.AddSubtaskAsync(withSubtasks.Id(), "half", "in_progress", 2);
+        await api.AddSubtaskAsync(withSubtasks.Id(), "not yet", "todo", 5);
+        await api.AddStepAsync(project.Id(), "plain", "done", 1);
+
+        // Step: (3*1 + 2*0.5 + 5*0) / 10 = 0.4. Project: (3*0.4 + 1*1) / 4 = 0.55.
+        Assert.Equal(0.55m, await api.ProgressAsync(project.Id()));
+        var breakdown = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects/{project.Id()}/progress"));
+        Assert.Equal(0.55m, breakdown.GetProperty("progress").GetDecimal());
+        var steps = breakdown.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(("subtasks", 0.4m, 3), (steps[0].GetProperty("countedBy").GetString(), steps[0].GetProperty("progress").GetDecimal(), steps[0].GetProperty("subtasks").GetArrayLength()));
+        Assert.Equal(("status", 1m), (steps[1].GetProperty("countedBy").GetString(), steps[1].GetProperty("progress").GetDecimal()));
+        var step = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/steps/{withSubtasks.Id()}"));
+        Assert.Equal(0.4m, step.GetProperty("progress").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task A_weight_that_is_not_above_zero_is_refused(decimal weight)
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PW-{Guid.NewGuid():N}"[..12]);
+
+        var problem = await Http.ExpectProblemAsync(
+            await api.Client.PostAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}/steps", new { name = "weightless", weight }),
+            HttpStatusCode.BadRequest,
+            "ERR_VALIDATION");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("weight", out _));
+        Assert.Equal(0, (await api.ProjectAsync(project.Id())).GetProperty("stepCount").GetInt32());
+    }
+}

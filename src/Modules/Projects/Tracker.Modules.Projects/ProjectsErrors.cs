@@ -52,4 +52,9 @@ internal static class ProjectsErrors
         "ERR_PROJECTS_UNKNOWN_IDS", ErrorKind.UnprocessableEntity,
         new("Some ids name nothing", "Некоторые идентификаторы ни на что не указывают"),
         new("{0} of the ids name nothing (see unknownIds); nothing was changed.", "{0} идентификаторов ни на что не указывают (см. unknownIds); ничего не изменено."));
+
+    public static readonly Error OrderMismatch = new(
+        "ERR_PROJECTS_ORDER_MISMATCH", ErrorKind.Conflict,
+        new("The new order does not name exactly the current items", "Новый порядок не совпадает с текущим составом"),
+        new("The order must name each of the {0} current items once; read them again and resend.", "Порядок должен назвать каждый из {0} текущих элементов ровно один раз; перечитайте их и отправьте снова."));
 }

@@ -17,10 +17,7 @@ internal sealed record ProjectList(IReadOnlyList<ProjectResponse> Items);
 
 internal sealed class SetProjectsStatusCommandValidator : AbstractValidator<SetProjectsStatusCommand>
 {
-    public const int MaxProjects = 200;
-
-    public SetProjectsStatusCommandValidator() =>
-        RuleFor(c => c.ProjectIds).NotEmpty().Must(ids => ids.Count <= MaxProjects).WithMessage($"At most {MaxProjects} projects at once.");
+    public SetProjectsStatusCommandValidator() => RuleFor(c => c.ProjectIds).BulkIdList();
 }
 
 internal sealed class SetProjectsStatusCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<SetProjectsStatusCommand, Result<ProjectList>>
@@ -34,10 +31,9 @@ internal sealed class SetProjectsStatusCommandHandler(ProjectsDbContext db, Time
         for (var attempt = 1; ; attempt++)
         {
             var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-            if (projects.Count != ids.Count)
+            if (BulkIds.Unknown(ids, projects.Select(p => p.Id)) is { } unknown)
             {
-                var unknown = ids.Except(projects.Select(p => p.Id)).ToList();
-                return ProjectsErrors.UnknownIds.WithDetail(unknown.Count).WithExtension("unknownIds", unknown);
+                return unknown;
             }
 
             var now = clock.GetUtcNow();

@@ -46,4 +46,28 @@ internal static class Positions
             }
         }
     }
+
+    /// <summary>
+    /// Puts items in the order of <paramref name="newOrder"/>, which must name each of <paramref name="current"/>
+    /// (the parent's items, read under its lock) exactly once: a client that missed an add or a delete gets
+    /// <see cref="ProjectsErrors.OrderMismatch"/> and re-reads. Only items whose position changes are written.
+    /// </summary>
+    public static async Task<Result> ReorderAsync(IReadOnlyList<(Guid Id, int Position)> current, IReadOnlyList<Guid> newOrder, Func<Guid, int, Task> moveTo)
+    {
+        if (newOrder.Count != current.Count || newOrder.Distinct().Count() != newOrder.Count || !newOrder.ToHashSet().SetEquals(current.Select(c => c.Id)))
+        {
+            return ProjectsErrors.OrderMismatch.WithDetail(current.Count);
+        }
+
+        var positions = current.ToDictionary(c => c.Id, c => c.Position);
+        for (var position = 0; position < newOrder.Count; position++)
+        {
+            if (positions[newOrder[position]] != position)
+            {
+                await moveTo(newOrder[position], position);
+            }
+        }
+
+        return Result.Success();
+    }
 }

@@ -85,6 +85,9 @@ internal sealed record StepResponse(
     }
 }
 
+/// <summary>All the steps of a project, in order.</summary>
+internal sealed record StepList(IReadOnlyList<StepResponse> Items);
+
 internal sealed record SubtaskResponse(
     Guid Id,
     Guid StepId,

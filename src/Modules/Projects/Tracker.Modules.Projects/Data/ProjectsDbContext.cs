@@ -18,6 +18,8 @@ internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<Subtask> Subtasks => Set<Subtask>();
 
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
     protected override string Schema => SchemaName;
 }
 
@@ -138,5 +140,24 @@ internal sealed class SubtaskConfiguration : IEntityTypeConfiguration<Subtask>
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.StepId, s.Position });
         builder.HasOne<Step>().WithMany().HasForeignKey(s => s.StepId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> builder)
+    {
+        builder.ToTable("workspace", t =>
+        {
+            t.HasCheckConstraint("ck_workspace_singleton", $"id = {Workspace.SingletonId}");
+            t.HasCheckConstraint("ck_workspace_coefficient", "CAST(default_in_progress_coefficient AS REAL) BETWEEN 0 AND 1");
+        });
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.Name).HasMaxLength(Workspace.NameMaxLength);
+        builder.Property(w => w.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(w => w.Locale).HasMaxLength(35);
+        builder.Property(w => w.DefaultInProgressCoefficient).HasPrecision(5, 4);
+        builder.Property(w => w.Version).IsConcurrencyToken();
     }
 }

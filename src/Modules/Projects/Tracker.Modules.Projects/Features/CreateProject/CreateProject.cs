@@ -7,7 +7,7 @@ using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.Modules.Projects.Features.CreateProject;
 
-/// <param name="InProgressCoefficient">What a step or subtask in progress counts for, 0..1 (default 0.5).</param>
+/// <param name="InProgressCoefficient">What a step or subtask in progress counts for, 0..1 (default: the workspace's).</param>
 internal sealed record CreateProjectRequest(
     Guid CategoryId,
     string Code,
@@ -39,7 +39,8 @@ internal sealed class CreateProjectCommandHandler(ProjectsDbContext db, TimeProv
         }
 
         var now = clock.GetUtcNow();
-        var project = Project.Create(command.Fields.ToDetails(), now);
+        var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
+        var project = Project.Create(command.Fields.ToDetails(defaultCoefficient), now);
         db.Projects.Add(project);
         db.Publish(new ProjectCreated(Guid.CreateVersion7(now), now, project.Id, project.CategoryId, project.Code, project.Name));
         return await db.TrySaveUniqueAsync(cancellationToken)

@@ -63,9 +63,10 @@ internal interface IProjectFields
 
 internal static class ProjectFields
 {
-    public static ProjectDetails ToDetails(this IProjectFields f) => new(
+    /// <param name="defaultCoefficient">The workspace's, for a request that sets none.</param>
+    public static ProjectDetails ToDetails(this IProjectFields f, decimal defaultCoefficient) => new(
         f.CategoryId, f.ManagerId, f.Code, f.Name, f.Description, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd,
-        f.PlannedBudget, f.ContractPrice, f.InProgressCoefficient ?? Project.DefaultInProgressCoefficient);
+        f.PlannedBudget, f.ContractPrice, f.InProgressCoefficient ?? defaultCoefficient);
 }
 
 internal sealed class ProjectFieldsValidator : AbstractValidator<IProjectFields>
@@ -80,7 +81,7 @@ internal sealed class ProjectFieldsValidator : AbstractValidator<IProjectFields>
         RuleFor(f => f.ActualEnd).NotBefore(f => f.ActualStart);
         RuleFor(f => f.PlannedBudget).Money();
         RuleFor(f => f.ContractPrice).Money();
-        RuleFor(f => f.InProgressCoefficient ?? Project.DefaultInProgressCoefficient).Coefficient().OverridePropertyName("inProgressCoefficient");
+        RuleFor(f => f.InProgressCoefficient ?? 0).Coefficient().OverridePropertyName("inProgressCoefficient");
     }
 }
 

@@ -46,7 +46,8 @@ internal sealed class UpdateProjectCommandHandler(ProjectsDbContext db, TimeProv
             return invalid;
         }
 
-        project.Update(command.Fields.ToDetails(), clock.GetUtcNow());
+        var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
+        project.Update(command.Fields.ToDetails(defaultCoefficient), clock.GetUtcNow());
         return await db.SaveVersionedAsync(
             () => db.FindProjectAsync(command.ProjectId, cancellationToken),
             ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId),

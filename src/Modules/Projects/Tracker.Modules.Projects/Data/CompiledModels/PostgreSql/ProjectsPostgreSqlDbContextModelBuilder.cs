@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0fcdeff9-1064-4198-9bda-fcf1b82856d8"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("46c1f790-4536-4907-ae2b-f83edac2312e"), entityTypeCount: 9)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             var projectManager = ProjectManagerEntityType.Create(this);
             var step = StepEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
+            var workspace = WorkspaceEntityType.Create(this);
 
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
@@ -40,6 +41,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             StepEntityType.CreateAnnotations(step);
             SubtaskEntityType.CreateAnnotations(subtask);
+            WorkspaceEntityType.CreateAnnotations(workspace);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

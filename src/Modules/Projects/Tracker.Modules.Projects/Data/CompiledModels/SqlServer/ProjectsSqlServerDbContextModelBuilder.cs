@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a47528c-d137-46d0-8d9d-ecd547e78555"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("c98b9389-cb6f-4a28-92e3-ce81f1feee5f"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             var projectManager = ProjectManagerEntityType.Create(this);
             var step = StepEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
+            var workspace = WorkspaceEntityType.Create(this);
 
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
@@ -39,6 +40,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             StepEntityType.CreateAnnotations(step);
             SubtaskEntityType.CreateAnnotations(subtask);
+            WorkspaceEntityType.CreateAnnotations(workspace);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:DefaultSchema", "projects");

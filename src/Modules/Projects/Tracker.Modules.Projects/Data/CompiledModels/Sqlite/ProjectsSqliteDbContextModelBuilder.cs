@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("28b0acc1-a9e9-405f-ac2d-30feea90f850"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("c6191c7a-cdfb-4b33-b4bc-b3e37d18cec9"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             var projectManager = ProjectManagerEntityType.Create(this);
             var step = StepEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
+            var workspace = WorkspaceEntityType.Create(this);
 
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
@@ -39,6 +40,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             StepEntityType.CreateAnnotations(step);
             SubtaskEntityType.CreateAnnotations(subtask);
+            WorkspaceEntityType.CreateAnnotations(workspace);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -531,6 +531,56 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Workspace", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("DefaultInProgressCoefficient")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("decimal(5,4)")
+                        .HasColumnName("default_in_progress_coefficient");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)")
+                        .HasColumnName("locale");
+
+                    b.Property<long>("MaxAttachmentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_attachment_bytes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workspace");
+
+                    b.ToTable("workspace", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_workspace_coefficient", "CAST(default_in_progress_coefficient AS REAL) BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_workspace_singleton", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.HasOne("Tracker.Modules.Projects.Domain.Category", null)

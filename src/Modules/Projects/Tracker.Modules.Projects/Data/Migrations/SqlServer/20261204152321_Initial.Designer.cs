@@ -2,90 +2,96 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tracker.Modules.Projects.Data;
 
 #nullable disable
 
-namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
+namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 {
-    [DbContext(typeof(ProjectsSqliteDbContext))]
-    [Migration("20261204145517_Initial")]
+    [DbContext(typeof(ProjectsSqlServerDbContext))]
+    [Migration("20261204152321_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("projects")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Tracker.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Consumer")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(300)")
                         .HasColumnName("consumer");
 
                     b.Property<DateTime>("ProcessedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("processed_at");
 
                     b.HasKey("EventId", "Consumer")
                         .HasName("pk_inbox_messages");
 
-                    b.ToTable("inbox_messages", (string)null);
+                    b.ToTable("inbox_messages", "projects");
                 });
 
             modelBuilder.Entity("Tracker.BuildingBlocks.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2000)")
                         .HasColumnName("last_error");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("next_attempt_at");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("occurred_at");
 
                     b.Property<DateTime?>("ParkedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("parked_at");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("payload");
 
                     b.Property<DateTime?>("ProcessedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("processed_at");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(128)")
                         .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(300)")
                         .HasColumnName("type");
 
                     b.HasKey("Id")
@@ -94,53 +100,53 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_processed_at_parked_at_next_attempt_at");
 
-                    b.ToTable("outbox_messages", (string)null);
+                    b.ToTable("outbox_messages", "projects");
                 });
 
             modelBuilder.Entity("Tracker.BuildingBlocks.Persistence.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("user_id");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(255)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(255)")
                         .HasColumnName("idempotency_key");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("completed_at");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("fingerprint");
 
                     b.Property<DateTime>("LockedUntil")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("locked_until");
 
                     b.Property<Guid>("Owner")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("owner");
 
                     b.Property<byte[]>("ResponseBody")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("response_body");
 
                     b.Property<string>("ResponseHeaders")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("response_headers");
 
                     b.Property<int?>("StatusCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("status_code");
 
                     b.HasKey("UserId", "IdempotencyKey")
@@ -149,48 +155,48 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_idempotent_requests_expires_at");
 
-                    b.ToTable("idempotent_requests", (string)null);
+                    b.ToTable("idempotent_requests", "projects");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Category", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<string>("Color")
                         .HasMaxLength(7)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(7)")
                         .HasColumnName("color");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2000)")
                         .HasColumnName("description");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(100)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(100)")
                         .HasColumnName("normalized_name");
 
                     b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("sort_order");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -203,7 +209,7 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("SortOrder", "NormalizedName")
                         .HasDatabaseName("ix_categories_sort_order_normalized_name");
 
-                    b.ToTable("categories", null, t =>
+                    b.ToTable("categories", "projects", t =>
                         {
                             t.HasCheckConstraint("ck_categories_name", "name <> ''");
                         });
@@ -212,86 +218,86 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<DateOnly?>("ActualEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("actual_end");
 
                     b.Property<DateOnly?>("ActualStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("actual_start");
 
                     b.Property<Guid>("CategoryId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("category_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(40)")
                         .HasColumnName("code");
 
                     b.Property<decimal?>("ContractPrice")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(18,2)")
                         .HasColumnName("contract_price");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("description");
 
                     b.Property<decimal>("InProgressCoefficient")
                         .HasPrecision(5, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(5,4)")
                         .HasColumnName("in_progress_coefficient");
 
                     b.Property<Guid?>("ManagerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("manager_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(40)")
                         .HasColumnName("normalized_code");
 
                     b.Property<decimal?>("PlannedBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(18,2)")
                         .HasColumnName("planned_budget");
 
                     b.Property<DateOnly?>("PlannedEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_end");
 
                     b.Property<DateOnly?>("PlannedStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_start");
 
                     b.Property<short>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("status");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -307,7 +313,7 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId", "NormalizedCode")
                         .HasDatabaseName("ix_projects_category_id_normalized_code");
 
-                    b.ToTable("projects", null, t =>
+                    b.ToTable("projects", "projects", t =>
                         {
                             t.HasCheckConstraint("ck_projects_code", "code <> ''");
 
@@ -322,36 +328,36 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.ProjectManager", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(254)")
                         .HasColumnName("email");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(100)")
                         .HasColumnName("name");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(40)")
                         .HasColumnName("phone");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -360,7 +366,7 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_managers_name_id");
 
-                    b.ToTable("managers", null, t =>
+                    b.ToTable("managers", "projects", t =>
                         {
                             t.HasCheckConstraint("ck_managers_name", "name <> ''");
                         });
@@ -369,69 +375,69 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Step", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<DateOnly?>("ActualEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("actual_end");
 
                     b.Property<DateOnly?>("ActualStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("actual_start");
 
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(100)")
                         .HasColumnName("assignee");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("description");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("name");
 
                     b.Property<DateOnly?>("PlannedEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_end");
 
                     b.Property<DateOnly?>("PlannedStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_start");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("position");
 
                     b.Property<Guid>("ProjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("project_id");
 
                     b.Property<short>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("status");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<decimal>("Weight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(12,4)")
                         .HasColumnName("weight");
 
                     b.HasKey("Id")
@@ -440,7 +446,7 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "Position")
                         .HasDatabaseName("ix_steps_project_id_position");
 
-                    b.ToTable("steps", null, t =>
+                    b.ToTable("steps", "projects", t =>
                         {
                             t.HasCheckConstraint("ck_steps_name", "name <> ''");
 
@@ -455,59 +461,59 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Subtask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
                     b.Property<DateOnly?>("ActualEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("actual_end");
 
                     b.Property<DateOnly?>("ActualStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("actual_start");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("name");
 
                     b.Property<DateOnly?>("PlannedEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_end");
 
                     b.Property<DateOnly?>("PlannedStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_start");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("position");
 
                     b.Property<short>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("status");
 
                     b.Property<Guid>("StepId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("step_id");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<decimal>("Weight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(12,4)")
                         .HasColumnName("weight");
 
                     b.HasKey("Id")
@@ -516,7 +522,7 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.HasIndex("StepId", "Position")
                         .HasDatabaseName("ix_subtasks_step_id_position");
 
-                    b.ToTable("subtasks", null, t =>
+                    b.ToTable("subtasks", "projects", t =>
                         {
                             t.HasCheckConstraint("ck_subtasks_name", "name <> ''");
 
@@ -525,6 +531,56 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_subtasks_status", "status BETWEEN 0 AND 3");
 
                             t.HasCheckConstraint("ck_subtasks_weight", "CAST(weight AS REAL) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Workspace", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("DefaultInProgressCoefficient")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("decimal(5,4)")
+                        .HasColumnName("default_in_progress_coefficient");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)")
+                        .HasColumnName("locale");
+
+                    b.Property<long>("MaxAttachmentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_attachment_bytes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workspace");
+
+                    b.ToTable("workspace", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_workspace_coefficient", "CAST(default_in_progress_coefficient AS REAL) BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_workspace_singleton", "id = 1");
                         });
                 });
 

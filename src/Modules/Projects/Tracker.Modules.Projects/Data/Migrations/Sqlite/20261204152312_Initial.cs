@@ -102,6 +102,25 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "workspace",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    locale = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    default_in_progress_coefficient = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    max_attachment_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_workspace", x => x.id);
+                    table.CheckConstraint("ck_workspace_coefficient", "CAST(default_in_progress_coefficient AS REAL) BETWEEN 0 AND 1");
+                    table.CheckConstraint("ck_workspace_singleton", "id = 1");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -280,6 +299,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "subtasks");
+
+            migrationBuilder.DropTable(
+                name: "workspace");
 
             migrationBuilder.DropTable(
                 name: "steps");

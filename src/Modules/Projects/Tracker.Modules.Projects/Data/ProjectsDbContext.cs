@@ -20,6 +20,10 @@ internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
+    public DbSet<Characteristic> Characteristics => Set<Characteristic>();
+
+    public DbSet<StepComment> StepComments => Set<StepComment>();
+
     protected override string Schema => SchemaName;
 }
 
@@ -159,5 +163,34 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.Locale).HasMaxLength(35);
         builder.Property(w => w.DefaultInProgressCoefficient).HasPrecision(5, 4);
         builder.Property(w => w.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class CharacteristicConfiguration : IEntityTypeConfiguration<Characteristic>
+{
+    public void Configure(EntityTypeBuilder<Characteristic> builder)
+    {
+        builder.ToTable("characteristics", t => t.HasCheckConstraint("ck_characteristics_parameter", "parameter <> ''"));
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Parameter).HasMaxLength(Characteristic.ParameterMaxLength);
+        builder.Property(c => c.Value).HasMaxLength(Characteristic.ValueMaxLength);
+        builder.Property(c => c.Unit).HasMaxLength(Characteristic.UnitMaxLength);
+        builder.HasIndex(c => new { c.ProjectId, c.Position }).IsUnique();
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StepCommentConfiguration : IEntityTypeConfiguration<StepComment>
+{
+    public void Configure(EntityTypeBuilder<StepComment> builder)
+    {
+        builder.ToTable("step_comments", t => t.HasCheckConstraint("ck_step_comments_text", "text <> ''"));
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.AuthorName).HasMaxLength(100);
+        builder.Property(c => c.Text).HasMaxLength(StepComment.TextMaxLength);
+        builder.HasIndex(c => new { c.StepId, c.CreatedAt, c.Id });
+        builder.HasOne<Step>().WithMany().HasForeignKey(c => c.StepId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -4,13 +4,17 @@ using Tracker.Modules.Projects.Data;
 namespace Tracker.Modules.Projects.Features.Shared;
 
 /// <summary>
-/// Steps of a project, and subtasks of a step, hold dense positions 0..n-1. Whatever changes them (an add, a
-/// delete, a reorder) takes one lock per parent inside its transaction, so two of them never interleave.
+/// Steps of a project, subtasks of a step and characteristics of a project hold dense positions 0..n-1. Whatever
+/// changes them (an add, a delete, a reorder, a replace) takes one lock per parent inside its transaction, so two of
+/// them never interleave.
 /// </summary>
 internal static class Positions
 {
     public static Task LockStepsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
         db.Database.AcquireTransactionLockAsync($"projects:steps:{projectId:N}", cancellationToken);
+
+    public static Task LockCharacteristicsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
+        db.Database.AcquireTransactionLockAsync($"projects:characteristics:{projectId:N}", cancellationToken);
 
     public static Task LockSubtasksOfAsync(this ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken) =>
         db.Database.AcquireTransactionLockAsync($"projects:subtasks:{stepId:N}", cancellationToken);

@@ -110,3 +110,9 @@ internal sealed record SubtaskResponse(
         t.ActualEnd, t.CreatedAt, t.UpdatedAt)
     { Version = t.Version };
 }
+
+/// <summary>A comment of a step's thread.</summary>
+internal sealed record StepCommentResponse(Guid Id, Guid StepId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt)
+{
+    public static StepCommentResponse From(StepComment c) => new(c.Id, c.StepId, c.AuthorId, c.AuthorName, c.Text, c.CreatedAt);
+}

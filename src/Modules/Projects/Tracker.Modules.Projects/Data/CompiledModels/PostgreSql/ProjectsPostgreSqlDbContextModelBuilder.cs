@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("46c1f790-4536-4907-ae2b-f83edac2312e"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("b678c651-a938-4359-af40-0026fef00fa9"), entityTypeCount: 11)
         {
         }
 
@@ -22,24 +22,30 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var characteristic = CharacteristicEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
             var step = StepEntityType.Create(this);
+            var stepComment = StepCommentEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
 
+            CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
             StepEntityType.CreateForeignKey1(step, project);
+            StepCommentEntityType.CreateForeignKey1(stepComment, step);
             SubtaskEntityType.CreateForeignKey1(subtask, step);
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
             CategoryEntityType.CreateAnnotations(category);
+            CharacteristicEntityType.CreateAnnotations(characteristic);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             StepEntityType.CreateAnnotations(step);
+            StepCommentEntityType.CreateAnnotations(stepComment);
             SubtaskEntityType.CreateAnnotations(subtask);
             WorkspaceEntityType.CreateAnnotations(workspace);
 

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c98b9389-cb6f-4a28-92e3-ce81f1feee5f"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("a371252b-ddd2-47b9-8a93-9b25d1cccc73"), entityTypeCount: 11)
         {
         }
 
@@ -21,24 +21,30 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var characteristic = CharacteristicEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
             var step = StepEntityType.Create(this);
+            var stepComment = StepCommentEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
 
+            CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
             StepEntityType.CreateForeignKey1(step, project);
+            StepCommentEntityType.CreateForeignKey1(stepComment, step);
             SubtaskEntityType.CreateForeignKey1(subtask, step);
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
             CategoryEntityType.CreateAnnotations(category);
+            CharacteristicEntityType.CreateAnnotations(characteristic);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             StepEntityType.CreateAnnotations(step);
+            StepCommentEntityType.CreateAnnotations(stepComment);
             SubtaskEntityType.CreateAnnotations(subtask);
             WorkspaceEntityType.CreateAnnotations(workspace);
 

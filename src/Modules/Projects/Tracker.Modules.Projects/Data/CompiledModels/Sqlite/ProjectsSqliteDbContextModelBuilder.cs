@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c6191c7a-cdfb-4b33-b4bc-b3e37d18cec9"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("7af5a402-8399-4e3d-9843-9771424e2871"), entityTypeCount: 11)
         {
         }
 
@@ -21,24 +21,30 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var characteristic = CharacteristicEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
             var step = StepEntityType.Create(this);
+            var stepComment = StepCommentEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
 
+            CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
             StepEntityType.CreateForeignKey1(step, project);
+            StepCommentEntityType.CreateForeignKey1(stepComment, step);
             SubtaskEntityType.CreateForeignKey1(subtask, step);
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
             CategoryEntityType.CreateAnnotations(category);
+            CharacteristicEntityType.CreateAnnotations(characteristic);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             StepEntityType.CreateAnnotations(step);
+            StepCommentEntityType.CreateAnnotations(stepComment);
             SubtaskEntityType.CreateAnnotations(subtask);
             WorkspaceEntityType.CreateAnnotations(workspace);
 

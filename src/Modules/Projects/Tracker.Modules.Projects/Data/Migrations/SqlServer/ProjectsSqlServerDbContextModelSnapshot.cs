@@ -212,6 +212,50 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Parameter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("parameter");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_characteristics");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_characteristics_project_id_position");
+
+                    b.ToTable("characteristics", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_characteristics_parameter", "parameter <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -455,6 +499,48 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.StepComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("author_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_step_comments");
+
+                    b.HasIndex("StepId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_step_comments_step_id_created_at_id");
+
+                    b.ToTable("step_comments", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_step_comments_text", "text <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Subtask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -581,6 +667,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_characteristics_projects_project_id");
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.HasOne("Tracker.Modules.Projects.Domain.Category", null)
@@ -605,6 +701,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_steps_projects_project_id");
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.StepComment", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Step", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_step_comments_steps_step_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Subtask", b =>

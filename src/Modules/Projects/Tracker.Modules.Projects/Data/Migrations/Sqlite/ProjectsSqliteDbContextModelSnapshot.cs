@@ -206,6 +206,50 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Parameter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_characteristics");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_characteristics_project_id_position");
+
+                    b.ToTable("characteristics", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_characteristics_parameter", "parameter <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -449,6 +493,48 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.StepComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_step_comments");
+
+                    b.HasIndex("StepId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_step_comments_step_id_created_at_id");
+
+                    b.ToTable("step_comments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_step_comments_text", "text <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Subtask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -575,6 +661,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_characteristics_projects_project_id");
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.HasOne("Tracker.Modules.Projects.Domain.Category", null)
@@ -599,6 +695,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_steps_projects_project_id");
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.StepComment", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Step", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_step_comments_steps_step_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Subtask", b =>

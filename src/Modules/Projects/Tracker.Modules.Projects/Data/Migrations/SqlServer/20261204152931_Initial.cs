@@ -177,6 +177,31 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "characteristics",
+                schema: "projects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    position = table.Column<int>(type: "int", nullable: false),
+                    parameter = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_characteristics", x => x.id);
+                    table.CheckConstraint("ck_characteristics_parameter", "parameter <> ''");
+                    table.ForeignKey(
+                        name: "fk_characteristics_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "projects",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "steps",
                 schema: "projects",
                 columns: table => new
@@ -209,6 +234,31 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         column: x => x.project_id,
                         principalSchema: "projects",
                         principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "step_comments",
+                schema: "projects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    step_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    author_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    author_name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_step_comments", x => x.id);
+                    table.CheckConstraint("ck_step_comments_text", "text <> ''");
+                    table.ForeignKey(
+                        name: "fk_step_comments_steps_step_id",
+                        column: x => x.step_id,
+                        principalSchema: "projects",
+                        principalTable: "steps",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -262,6 +312,13 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 columns: new[] { "sort_order", "normalized_name" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_characteristics_project_id_position",
+                schema: "projects",
+                table: "characteristics",
+                columns: new[] { "project_id", "position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_idempotent_requests_expires_at",
                 schema: "projects",
                 table: "idempotent_requests",
@@ -299,6 +356,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_step_comments_step_id_created_at_id",
+                schema: "projects",
+                table: "step_comments",
+                columns: new[] { "step_id", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_steps_project_id_position",
                 schema: "projects",
                 table: "steps",
@@ -315,6 +378,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "characteristics",
+                schema: "projects");
+
+            migrationBuilder.DropTable(
                 name: "idempotent_requests",
                 schema: "projects");
 
@@ -324,6 +391,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "outbox_messages",
+                schema: "projects");
+
+            migrationBuilder.DropTable(
+                name: "step_comments",
                 schema: "projects");
 
             migrationBuilder.DropTable(

@@ -177,6 +177,31 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "characteristics",
+                schema: "projects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    parameter = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_characteristics", x => x.id);
+                    table.CheckConstraint("ck_characteristics_parameter", "parameter <> ''");
+                    table.ForeignKey(
+                        name: "fk_characteristics_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "projects",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "steps",
                 schema: "projects",
                 columns: table => new
@@ -209,6 +234,31 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                         column: x => x.project_id,
                         principalSchema: "projects",
                         principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "step_comments",
+                schema: "projects",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_step_comments", x => x.id);
+                    table.CheckConstraint("ck_step_comments_text", "text <> ''");
+                    table.ForeignKey(
+                        name: "fk_step_comments_steps_step_id",
+                        column: x => x.step_id,
+                        principalSchema: "projects",
+                        principalTable: "steps",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -262,6 +312,13 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                 columns: new[] { "sort_order", "normalized_name" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_characteristics_project_id_position",
+                schema: "projects",
+                table: "characteristics",
+                columns: new[] { "project_id", "position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_idempotent_requests_expires_at",
                 schema: "projects",
                 table: "idempotent_requests",
@@ -299,6 +356,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_step_comments_step_id_created_at_id",
+                schema: "projects",
+                table: "step_comments",
+                columns: new[] { "step_id", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_steps_project_id_position",
                 schema: "projects",
                 table: "steps",
@@ -315,6 +378,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "characteristics",
+                schema: "projects");
+
+            migrationBuilder.DropTable(
                 name: "idempotent_requests",
                 schema: "projects");
 
@@ -324,6 +391,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "outbox_messages",
+                schema: "projects");
+
+            migrationBuilder.DropTable(
+                name: "step_comments",
                 schema: "projects");
 
             migrationBuilder.DropTable(

@@ -165,6 +165,29 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "characteristics",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    parameter = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_characteristics", x => x.id);
+                    table.CheckConstraint("ck_characteristics_parameter", "parameter <> ''");
+                    table.ForeignKey(
+                        name: "fk_characteristics_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "steps",
                 columns: table => new
                 {
@@ -195,6 +218,29 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         name: "fk_steps_projects_project_id",
                         column: x => x.project_id,
                         principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "step_comments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    step_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_step_comments", x => x.id);
+                    table.CheckConstraint("ck_step_comments_text", "text <> ''");
+                    table.ForeignKey(
+                        name: "fk_step_comments_steps_step_id",
+                        column: x => x.step_id,
+                        principalTable: "steps",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -244,6 +290,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                 columns: new[] { "sort_order", "normalized_name" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_characteristics_project_id_position",
+                table: "characteristics",
+                columns: new[] { "project_id", "position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_idempotent_requests_expires_at",
                 table: "idempotent_requests",
                 column: "expires_at");
@@ -275,6 +327,11 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_step_comments_step_id_created_at_id",
+                table: "step_comments",
+                columns: new[] { "step_id", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_steps_project_id_position",
                 table: "steps",
                 columns: new[] { "project_id", "position" });
@@ -289,6 +346,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "characteristics");
+
+            migrationBuilder.DropTable(
                 name: "idempotent_requests");
 
             migrationBuilder.DropTable(
@@ -296,6 +356,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "step_comments");
 
             migrationBuilder.DropTable(
                 name: "subtasks");

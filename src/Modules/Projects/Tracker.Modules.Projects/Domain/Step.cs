@@ -27,20 +27,15 @@ internal static class Work
     public const decimal MaxWeight = 1_000_000m;
 }
 
-/// <summary>A step of a project, in the project's order; its subtasks, when it has some, make its progress.</summary>
-internal sealed class Step
+/// <summary>
+/// What steps and subtasks share: a name, a status, a weight in their parent's progress, planned and actual dates,
+/// a place in their parent's order, and a version that every change but a move in that order raises.
+/// </summary>
+internal abstract class WorkItem
 {
-    private Step()
-    {
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid ProjectId { get; private set; }
+    public Guid Id { get; protected set; }
 
     public string Name { get; private set; } = string.Empty;
-
-    public string? Description { get; private set; }
 
     public WorkStatus Status { get; private set; }
 
@@ -54,17 +49,48 @@ internal sealed class Step
 
     public DateOnly? ActualEnd { get; private set; }
 
-    /// <summary>Who does it: a project manager's name or anyone's.</summary>
-    public string? Assignee { get; private set; }
+    /// <summary>Its place in the parent, from 0, dense.</summary>
+    public int Position { get; protected set; }
 
-    /// <summary>Its place in the project, from 0, dense.</summary>
-    public int Position { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; protected set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public long Version { get; private set; }
+    public long Version { get; protected set; }
+
+    public void SetStatus(WorkStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = Timestamps.Normalize(now);
+        Version++;
+    }
+
+    protected virtual void Apply(WorkDetails details, DateTimeOffset at)
+    {
+        Name = UnicodeText.CleanName(details.Name);
+        Status = details.Status;
+        Weight = details.Weight;
+        PlannedStart = details.PlannedStart;
+        PlannedEnd = details.PlannedEnd;
+        ActualStart = details.ActualStart;
+        ActualEnd = details.ActualEnd;
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>A step of a project, in the project's order; its subtasks, when it has some, make its progress.</summary>
+internal sealed class Step : WorkItem
+{
+    private Step()
+    {
+    }
+
+    public Guid ProjectId { get; private set; }
+
+    public string? Description { get; private set; }
+
+    /// <summary>Who does it: a project manager's name or anyone's.</summary>
+    public string? Assignee { get; private set; }
 
     public static Step Create(Guid projectId, int position, WorkDetails details, DateTimeOffset now)
     {
@@ -80,60 +106,22 @@ internal sealed class Step
         Version++;
     }
 
-    public void SetStatus(WorkStatus status, DateTimeOffset now)
+    protected override void Apply(WorkDetails details, DateTimeOffset at)
     {
-        Status = status;
-        UpdatedAt = Timestamps.Normalize(now);
-        Version++;
-    }
-
-    private void Apply(WorkDetails details, DateTimeOffset at)
-    {
-        Name = UnicodeText.CleanName(details.Name);
+        base.Apply(details, at);
         Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
-        Status = details.Status;
-        Weight = details.Weight;
-        PlannedStart = details.PlannedStart;
-        PlannedEnd = details.PlannedEnd;
-        ActualStart = details.ActualStart;
-        ActualEnd = details.ActualEnd;
         Assignee = string.IsNullOrWhiteSpace(details.Assignee) ? null : UnicodeText.CleanName(details.Assignee);
-        UpdatedAt = at;
     }
 }
 
 /// <summary>A part of a step, in the step's order.</summary>
-internal sealed class Subtask
+internal sealed class Subtask : WorkItem
 {
     private Subtask()
     {
     }
 
-    public Guid Id { get; private set; }
-
     public Guid StepId { get; private set; }
-
-    public string Name { get; private set; } = string.Empty;
-
-    public WorkStatus Status { get; private set; }
-
-    public decimal Weight { get; private set; }
-
-    public DateOnly? PlannedStart { get; private set; }
-
-    public DateOnly? PlannedEnd { get; private set; }
-
-    public DateOnly? ActualStart { get; private set; }
-
-    public DateOnly? ActualEnd { get; private set; }
-
-    public int Position { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
-
-    public long Version { get; private set; }
 
     public static Subtask Create(Guid stepId, int position, WorkDetails details, DateTimeOffset now)
     {
@@ -141,24 +129,5 @@ internal sealed class Subtask
         var subtask = new Subtask { Id = Guid.CreateVersion7(now), StepId = stepId, Position = position, CreatedAt = at, Version = Work.FirstVersion };
         subtask.Apply(details, at);
         return subtask;
-    }
-
-    public void SetStatus(WorkStatus status, DateTimeOffset now)
-    {
-        Status = status;
-        UpdatedAt = Timestamps.Normalize(now);
-        Version++;
-    }
-
-    private void Apply(WorkDetails details, DateTimeOffset at)
-    {
-        Name = UnicodeText.CleanName(details.Name);
-        Status = details.Status;
-        Weight = details.Weight;
-        PlannedStart = details.PlannedStart;
-        PlannedEnd = details.PlannedEnd;
-        ActualStart = details.ActualStart;
-        ActualEnd = details.ActualEnd;
-        UpdatedAt = at;
     }
 }

@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b678c651-a938-4359-af40-0026fef00fa9"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("c075114b-641f-4530-99b7-b014c7ac23a9"), entityTypeCount: 11)
         {
         }
 

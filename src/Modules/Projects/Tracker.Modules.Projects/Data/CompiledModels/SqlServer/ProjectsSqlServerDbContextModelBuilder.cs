@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a371252b-ddd2-47b9-8a93-9b25d1cccc73"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("14853764-5cf7-4e79-8e19-b5a78887b0cd"), entityTypeCount: 11)
         {
         }
 

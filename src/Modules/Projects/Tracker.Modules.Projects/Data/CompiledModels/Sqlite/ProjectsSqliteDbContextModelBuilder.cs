@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7af5a402-8399-4e3d-9843-9771424e2871"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("7ba7fe92-251c-475e-9fab-460627eaf3a0"), entityTypeCount: 11)
         {
         }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
+namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -19,13 +19,13 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    normalized_name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    color = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: true),
-                    sort_order = table.Column<int>(type: "int", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    normalized_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    sort_order = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -39,16 +39,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    idempotency_key = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    owner = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    locked_until = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    completed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    status_code = table.Column<int>(type: "int", nullable: true),
-                    response_headers = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    response_body = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    idempotency_key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    owner = table.Column<Guid>(type: "uuid", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    status_code = table.Column<int>(type: "integer", nullable: true),
+                    response_headers = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    response_body = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,9 +60,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    consumer = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    processed_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    processed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,12 +74,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    is_active = table.Column<bool>(type: "bit", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -93,16 +93,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    type = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    trace_parent = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    attempts = table.Column<int>(type: "int", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    processed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    parked_at = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    last_error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    processed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    parked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,11 +114,11 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "int", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    locale = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: false),
-                    default_in_progress_coefficient = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    locale = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    default_in_progress_coefficient = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
                     max_attachment_bytes = table.Column<long>(type: "bigint", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -134,23 +134,23 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    category_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    manager_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    normalized_code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    manager_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    normalized_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     status = table.Column<short>(type: "smallint", nullable: false),
                     planned_start = table.Column<DateOnly>(type: "date", nullable: true),
                     planned_end = table.Column<DateOnly>(type: "date", nullable: true),
                     actual_start = table.Column<DateOnly>(type: "date", nullable: true),
                     actual_end = table.Column<DateOnly>(type: "date", nullable: true),
-                    planned_budget = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    contract_price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    in_progress_coefficient = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    planned_budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    contract_price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    in_progress_coefficient = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -181,12 +181,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    position = table.Column<int>(type: "int", nullable: false),
-                    parameter = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    value = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    parameter = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,20 +206,20 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    assignee = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     status = table.Column<short>(type: "smallint", nullable: false),
-                    weight = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    weight = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
                     planned_start = table.Column<DateOnly>(type: "date", nullable: true),
                     planned_end = table.Column<DateOnly>(type: "date", nullable: true),
                     actual_start = table.Column<DateOnly>(type: "date", nullable: true),
                     actual_end = table.Column<DateOnly>(type: "date", nullable: true),
-                    assignee = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    position = table.Column<int>(type: "int", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -243,12 +243,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    step_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    author_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    author_name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,18 +268,18 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                 schema: "projects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    step_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     status = table.Column<short>(type: "smallint", nullable: false),
-                    weight = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    weight = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
                     planned_start = table.Column<DateOnly>(type: "date", nullable: true),
                     planned_end = table.Column<DateOnly>(type: "date", nullable: true),
                     actual_start = table.Column<DateOnly>(type: "date", nullable: true),
                     actual_end = table.Column<DateOnly>(type: "date", nullable: true),
-                    position = table.Column<int>(type: "int", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Tracker.Modules.Projects.Data;
 namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 {
     [DbContext(typeof(ProjectsSqlServerDbContext))]
-    [Migration("20261204152931_Initial")]
+    [Migration("20261204154226_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Tracker.Modules.Projects.Data;
 namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(ProjectsPostgreSqlDbContext))]
-    [Migration("20261204152927_Initial")]
+    [Migration("20261204154221_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Tracker.Modules.Projects.Data;
 namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ProjectsSqliteDbContext))]
-    [Migration("20261204152921_Initial")]
+    [Migration("20261204154217_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

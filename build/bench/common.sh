@@ -40,3 +40,52 @@ prepare_host() {
   esac
   [ -f "$host_dir/Tracker.Host.dll" ] || die "no $1 output at $host_dir (unset BENCH_NO_BUILD)"
 }
+
+# --- Hosts on the throwaway PostgreSQL (list.sh, projects.sh). They expect $host_dir, $work, $db, $password,
+# $signing_key, a pids array, and build/postgres.sh started ($POSTGRES_URL, $POSTGRES_DIR).
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((40000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  die "no free port"
+}
+password="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+signing_key=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+start_host() { # name, then extra NAME=value settings; sets base_<name> and pid_<name>
+  local name=$1; shift
+  local port; port=$(free_port)
+  (
+    cd "$host_dir"
+    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port
+    export Database__Provider=PostgreSQL Database__ConnectionString="${POSTGRES_URL/Database=postgres/Database=$db}"
+    export DataDirectory="$work/data-$name" Identity__BootstrapAdminPassword="$password" Identity__SigningKey="$signing_key"
+    export Identity__AccessTokenLifetime=02:00:00 Serilog__MinimumLevel__Default=Warning
+    for setting in "$@"; do export "${setting?}"; done
+    exec dotnet Tracker.Host.dll
+  ) >"$work/host-$name.log" 2>&1 &
+  pids+=($!)
+  printf -v "base_$name" '%s' "http://127.0.0.1:$port"
+  printf -v "pid_$name" '%s' "$!"
+}
+wait_ready() { # base pid
+  for _ in $(seq 1 240); do
+    kill -0 "$2" 2>/dev/null || die "a host exited during start-up ($1)"
+    curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null && return
+    sleep 0.5
+  done
+  die "$1 was not ready after 2 minutes"
+}
+
+# CPU time (ms) used so far by a process, and by the whole PostgreSQL cluster (postmaster, live backends, reaped ones).
+tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
+cpu_ms() { awk -v t="$tick_ms" '{ print ($14 + $15) * t }' "/proc/$1/stat"; }
+pg_cpu_ms() {
+  local master; master=$(head -n 1 "$POSTGRES_DIR/data/postmaster.pid")
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat"
+    for child in $(pgrep -P "$master"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk -v t="$tick_ms" '{ s += $1 } END { print s * t }'
+}
+
+field() { sed -n "s/^BENCH .* $2=\([^ ]*\).*/\1/p" "$work/$1.out"; }

@@ -44,41 +44,6 @@ db=tracker_bench
 psql_on() { local database=$1; shift; "$POSTGRES_BIN/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d "$database" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 psql_on postgres -c "CREATE DATABASE $db" || die "could not create database $db"
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((40000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  die "no free port"
-}
-password="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-signing_key=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-start_host() { # name, then extra NAME=value settings; sets base_<name> and pid_<name>
-  local name=$1; shift
-  local port; port=$(free_port)
-  (
-    cd "$host_dir"
-    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port
-    export Database__Provider=PostgreSQL Database__ConnectionString="${POSTGRES_URL/Database=postgres/Database=$db}"
-    export DataDirectory="$work/data-$name" Identity__BootstrapAdminPassword="$password" Identity__SigningKey="$signing_key"
-    export Identity__AccessTokenLifetime=02:00:00 Serilog__MinimumLevel__Default=Warning
-    for setting in "$@"; do export "${setting?}"; done
-    exec dotnet Tracker.Host.dll
-  ) >"$work/host-$name.log" 2>&1 &
-  pids+=($!)
-  printf -v "base_$name" '%s' "http://127.0.0.1:$port"
-  printf -v "pid_$name" '%s' "$!"
-}
-wait_ready() { # base pid
-  for _ in $(seq 1 240); do
-    kill -0 "$2" 2>/dev/null || die "a host exited during start-up ($1)"
-    curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null && return
-    sleep 0.5
-  done
-  die "$1 was not ready after 2 minutes"
-}
-
 # A and B: two instances on one database, as deployed.
 log "starting hosts A and B"
 start_host a
@@ -103,23 +68,12 @@ created=$(grep -c '^201$' "$work/create.codes" || true)
 first_id=$(psql_on "$db" -c "SELECT id FROM miniatures.miniature_types ORDER BY normalized_name LIMIT 1")
 psql_on "$db" -c "VACUUM ANALYZE miniatures.miniature_types, miniatures.stage_counts" >/dev/null
 
-# CPU time (ms) used so far by a process, and by the whole PostgreSQL cluster (postmaster, live backends, reaped ones).
-tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
-cpu_ms() { awk -v t="$tick_ms" '{ print ($14 + $15) * t }' "/proc/$1/stat"; }
-pg_cpu_ms() {
-  local master; master=$(head -n 1 "$POSTGRES_DIR/data/postmaster.pid")
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$master/stat"
-    for child in $(pgrep -P "$master"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
-  } | awk -v t="$tick_ms" '{ s += $1 } END { print s * t }'
-}
-
 run_list() { # name base seconds query
   BENCH_MODE=list BENCH_LIST_QUERY=$4 BENCH_TOKEN=$token BENCH_SEND_SECONDS=$3 \
     wrk -t 2 -c "$conns" -d "$(($3 + drain))s" --timeout 30s -s "$bench_dir/load.lua" "$2" >"$work/$1.out" 2>"$work/$1.err" \
     || die "wrk failed for $1: $(cat "$work/$1.err")"
   grep -q '^BENCH ' "$work/$1.out" || die "wrk printed no result for $1"
 }
-field() { sed -n "s/^BENCH .* $2=\([^ ]*\).*/\1/p" "$work/$1.out"; }
 measure() { # name base pid query: a warm-up, then the measured load with the CPU it cost
   run_list "$1-warmup" "$2" "$warmup" "$4"
   local host0 pg0; host0=$(cpu_ms "$3"); pg0=$(pg_cpu_ms)

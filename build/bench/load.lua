@@ -1,9 +1,10 @@
 -- wrk script for build/bench/run.sh. One script, three loads, chosen by environment variables
 -- (wrk gives script arguments to the worker threads only, but every Lua state can read the environment):
---   BENCH_MODE          list | random | hot
+--   BENCH_MODE          list | random | hot (Miniatures) | get | status (Projects)
 --   BENCH_TOKEN         bearer access token
 --   BENCH_LIST_QUERY    list: query string appended to the list's path (e.g. ?limit=200)
---   BENCH_IDS           file with one type id per line (random: all of them; hot: the first one)
+--   BENCH_IDS           file with one id per line: type ids (random: all of them; hot: the first one), step ids (status)
+--   BENCH_PATHS         get: file with one path per line, each request GETs one at random
 --   BENCH_SEND_SECONDS  stop sending new requests after this many seconds (see "Clean stop" below)
 --
 -- Clean stop: when wrk's duration ends it drops requests that are still in flight, and the host may
@@ -67,9 +68,27 @@ function init(args)
     return
   end
 
+  if mode == "get" then
+    for line in io.lines(os.getenv("BENCH_PATHS")) do
+      if line ~= "" then table.insert(requests, wrk.format("GET", line)) end
+    end
+    return
+  end
+
   local ids = {}
   for line in io.lines(os.getenv("BENCH_IDS")) do
     if line ~= "" then table.insert(ids, line) end
+  end
+  if mode == "status" then
+    -- Every request sets a random step to a random status (the same one it has is a change too: a new version).
+    local headers = { ["Content-Type"] = "application/json" }
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    local statuses = { "todo", "in_progress", "blocked", "done" }
+    for i, id in ipairs(ids) do
+      local body = '{"status":"' .. statuses[(i % #statuses) + 1] .. '"}'
+      requests[i] = wrk.format("PUT", "/api/v1/projects/steps/" .. id .. "/status", headers, body)
+    end
+    return
   end
   if mode == "hot" then ids = { ids[1] } end
   -- Every move: IN_BOX -> BUILDING, one miniature; the host answers 200 or 400 ERR_INSUFFICIENT_QTY.

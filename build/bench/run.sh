@@ -71,7 +71,6 @@ if [ -z "$port" ]; then
   done
 fi
 base=http://127.0.0.1:$port
-password="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 log "starting the host on $base"
 (
   cd "$host_dir"
@@ -137,7 +136,6 @@ run_wrk() { # name mode connections seconds
     || die "wrk failed for $name: $(cat "$work/$name.err")"
   grep -q '^BENCH ' "$work/$name.out" || die "wrk printed no result for $name: $(cat "$work/$name.out" "$work/$name.err")"
 }
-field() { sed -n "s/^BENCH .* $2=\([^ ]*\).*/\1/p" "$work/$1.out"; }
 
 log "warm-up: ${warmup}s list, ${warmup}s random moves"
 run_wrk warmup-list list "$list_conns" "$warmup"

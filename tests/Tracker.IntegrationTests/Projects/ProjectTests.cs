@@ -222,4 +222,33 @@ public sealed class ProjectTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(2, archived.GetProperty("items").GetArrayLength());
         Assert.Equal("archived", (await api.ProjectAsync(first.Id())).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Projects_sort_by_name_planned_end_or_creation_either_way_and_page_through_each_order()
+    {
+        var api = await ApiAsync();
+        var category = await api.CreateCategoryAsync(Unique("Sort"));
+        var prefix = Unique("so").ToLowerInvariant();
+        (string Code, string Name, string? PlannedEnd)[] rows = [($"{prefix}-1", "Delta", "2026-05-01"), ($"{prefix}-2", "alpha", null), ($"{prefix}-3", "Charlie", "2026-02-01"), ($"{prefix}-4", "Bravo", "2026-05-01"), ($"{prefix}-5", "Echo", "2026-01-15")];
+        foreach (var (code, name, plannedEnd) in rows)
+        {
+            await Http.ExpectAsync(await api.Client.PostAsJsonAsync($"{Base}/projects", new { categoryId = category.Id(), code, name, plannedEnd }), HttpStatusCode.Created);
+        }
+
+        async Task<List<string>> Codes(string order) =>
+            (await Http.ReadAllPagesAsync(api.Client, $"{Base}/projects?categoryId={category.Id()}{order}", 2, p => p.GetProperty("code").GetString()!)).Items;
+
+        Assert.Equal([.. rows.Select(r => r.Code)], await Codes(string.Empty));
+        Assert.Equal([.. rows.Select(r => r.Code).Reverse()], await Codes("&descending=true"));
+        Assert.Equal(5, (await Codes("&sort=name")).Distinct().Count());
+        // Ends 2026-01-15, 2026-02-01, then the two of 2026-05-01 by code, then none.
+        Assert.Equal([$"{prefix}-5", $"{prefix}-3", $"{prefix}-1", $"{prefix}-4", $"{prefix}-2"], await Codes("&sort=plannedEnd"));
+        Assert.Equal([$"{prefix}-2", $"{prefix}-4", $"{prefix}-1", $"{prefix}-3", $"{prefix}-5"], await Codes("&sort=plannedEnd&descending=true"));
+        Assert.Equal([.. rows.Select(r => r.Code)], await Codes("&sort=createdAt"));
+
+        var firstByName = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{Base}/projects?categoryId={category.Id()}&sort=name&limit=2"));
+        var cursor = firstByName.GetProperty("nextCursor").GetString();
+        var problem = await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/projects?categoryId={category.Id()}&sort=code&limit=2&cursor={cursor}"), HttpStatusCode.BadRequest, "ERR_VALIDATION");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _));
+    }
 }

@@ -31,13 +31,21 @@ public abstract record PageQuery<TPosition> : IPageQuery
 
     /// <summary>Where the previous page ended, or null for the first page.</summary>
     public TPosition? After() =>
-        Cursor is null ? null : PageCursor.TryDecode<TPosition>(Cursor) ?? throw PageQueryValidation.InvalidCursor();
+        Cursor is null ? null : Decode(Cursor) ?? throw PageQueryValidation.InvalidCursor();
 
     string? IPageQuery.Cursor => Cursor;
 
     int? IPageQuery.Limit => Limit;
 
-    bool IPageQuery.IsCursorValid => Cursor is null || PageCursor.TryDecode<TPosition>(Cursor) is not null;
+    bool IPageQuery.IsCursorValid => Cursor is null || Decode(Cursor) is not null;
+
+    /// <summary>
+    /// Whether this query goes on from <paramref name="position"/>: a list with several orders says no to a cursor
+    /// issued for another order, which then answers 400 like any cursor the API did not issue.
+    /// </summary>
+    protected virtual bool Continues(TPosition position) => true;
+
+    private TPosition? Decode(string cursor) => PageCursor.TryDecode<TPosition>(cursor) is { } position && Continues(position) ? position : null;
 }
 
 public static class PageLimits

@@ -20,7 +20,7 @@ internal sealed record KpiFigures(
     decimal PlannedBudget,
     decimal ContractPrice)
 {
-    public static KpiFigures Of(IReadOnlyList<(Project Project, ProjectProgress Progress)> projects, ILookup<Guid, Step> stepsByProject, DateOnly today)
+    public static KpiFigures Of(IReadOnlyList<(Project Project, decimal Progress)> projects, ILookup<Guid, Step> stepsByProject, DateOnly today)
     {
         var steps = projects.SelectMany(p => stepsByProject[p.Project.Id]).ToList();
         var dated = steps.Where(s => s.Status == WorkStatus.done && s.ActualEnd is not null && s.PlannedEnd is not null).ToList();
@@ -28,7 +28,7 @@ internal sealed record KpiFigures(
             projects.Count,
             projects.Count(p => p.Project.Status == ProjectStatus.active),
             projects.Count(p => p.Project.Status == ProjectStatus.archived),
-            projects.Count == 0 ? 0 : Math.Round(projects.Average(p => p.Progress.Progress), Progress.Decimals, MidpointRounding.AwayFromZero),
+            projects.Count == 0 ? 0 : Math.Round(projects.Average(p => p.Progress), Progress.Decimals, MidpointRounding.AwayFromZero),
             new StatusCounts(
                 steps.Count(s => s.Status == WorkStatus.todo),
                 steps.Count(s => s.Status == WorkStatus.in_progress),

@@ -20,6 +20,12 @@ internal static class Progress
         _ => 0m,
     };
 
+    /// <summary>A step: by its own status without subtasks, else the weighted mean of theirs.</summary>
+    public static decimal OfStep(WorkStatus status, IReadOnlyCollection<(decimal Weight, WorkStatus Status)> subtasks, decimal inProgressCoefficient) =>
+        subtasks.Count == 0
+            ? OfStatus(status, inProgressCoefficient)
+            : WeightedMean(subtasks.Select(t => (t.Weight, OfStatus(t.Status, inProgressCoefficient))));
+
     /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
     public static decimal WeightedMean(IEnumerable<(decimal Weight, decimal Progress)> parts)
     {
@@ -65,9 +71,8 @@ internal sealed record StepProgress(Guid StepId, string Name, WorkStatus Status,
         var parts = subtasks.OrderBy(s => s.Position)
             .Select(s => new SubtaskProgress(s.Id, s.Name, s.Status, s.Weight, Domain.Progress.OfStatus(s.Status, coefficient)))
             .ToList();
-        return parts.Count == 0
-            ? new StepProgress(step.Id, step.Name, step.Status, step.Weight, Domain.Progress.OfStatus(step.Status, coefficient), ProgressBasis.Status, parts)
-            : new StepProgress(step.Id, step.Name, step.Status, step.Weight, Domain.Progress.WeightedMean(parts.Select(p => (p.Weight, p.Progress))), ProgressBasis.Subtasks, parts);
+        var progress = Domain.Progress.OfStep(step.Status, parts.ConvertAll(p => (p.Weight, p.Status)), coefficient);
+        return new StepProgress(step.Id, step.Name, step.Status, step.Weight, progress, parts.Count == 0 ? ProgressBasis.Status : ProgressBasis.Subtasks, parts);
     }
 }
 

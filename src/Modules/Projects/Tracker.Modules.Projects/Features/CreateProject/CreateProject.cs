@@ -44,7 +44,7 @@ internal sealed class CreateProjectCommandHandler(ProjectsDbContext db, TimeProv
         db.Projects.Add(project);
         db.Publish(new ProjectCreated(Guid.CreateVersion7(now), now, project.Id, project.CategoryId, project.Code, project.Name));
         return await db.TrySaveUniqueAsync(cancellationToken)
-            ? ProjectResponse.From(project, ProjectProgress.Of(project, [], Enumerable.Empty<Subtask>().ToLookup(t => t.StepId)))
+            ? ProjectResponse.From(project, new ProjectSummary(0, 0))
             : ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class GetKpiQueryHandler(ProjectsDbContext db, TimeProvider cloc
             return ProjectsErrors.CategoryNotFound.WithDetail(wanted);
         }
 
-        var withProgress = await db.WithProgressAsync(await projects.ToListAsync(cancellationToken), cancellationToken);
+        var withProgress = (await db.WithProgressAsync(await projects.ToListAsync(cancellationToken), cancellationToken)).ConvertAll(p => (p.Project, p.Summary.Progress));
         var projectIds = withProgress.ConvertAll(p => p.Project.Id);
         var steps = (await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId)).ToListAsync(cancellationToken)).ToLookup(s => s.ProjectId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -128,7 +128,7 @@ internal sealed class ListProjectsQueryHandler(ProjectsDbContext db, TimeProvide
         var rows = await projects.Ordered(sort, descending).Take(rowsToRead).ToListAsync(cancellationToken);
         var withProgress = await db.WithProgressAsync(rows, cancellationToken);
         return CursorPage<ProjectResponse>.From(
-            withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Progress)),
+            withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Summary)),
             query.Take,
             last => new ProjectPosition(sort, descending, last.Name, last.PlannedEnd, last.CreatedAt, Project.NormalizeCode(last.Code)));
     }

@@ -55,7 +55,7 @@ internal sealed class SetProjectsStatusCommandHandler(ProjectsDbContext db, Time
             }
 
             var withProgress = await db.WithProgressAsync([.. projects.OrderBy(p => p.NormalizedCode, StringComparer.Ordinal)], cancellationToken);
-            return new ProjectList(withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Progress)));
+            return new ProjectList(withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Summary)));
         }
     }
 }

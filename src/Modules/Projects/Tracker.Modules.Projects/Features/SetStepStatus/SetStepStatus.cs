@@ -10,22 +10,25 @@ internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProv
 {
     public async ValueTask<Result<StepResponse>> Handle(SetStepStatusCommand command, CancellationToken cancellationToken)
     {
-        var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken);
-        if (step is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<StepResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
-        }
+            var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken);
+            if (step is null)
+            {
+                return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+            }
 
-        if (command.ExpectedVersion is { } expected && step.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
-        }
+            if (command.ExpectedVersion is { } expected && step.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
+            }
 
-        var from = step.Status;
-        var now = clock.GetUtcNow();
-        step.SetStatus(command.Status, now);
-        db.PublishStatusChange(step, from, now);
-        return await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
+            var from = step.Status;
+            var now = clock.GetUtcNow();
+            step.SetStatus(command.Status, now);
+            db.PublishStatusChange(step, from, now);
+            return await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
+        });
     }
 }
 

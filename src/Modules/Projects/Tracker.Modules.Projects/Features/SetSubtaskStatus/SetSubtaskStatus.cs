@@ -10,23 +10,26 @@ internal sealed class SetSubtaskStatusCommandHandler(ProjectsDbContext db, TimeP
 {
     public async ValueTask<Result<SubtaskResponse>> Handle(SetSubtaskStatusCommand command, CancellationToken cancellationToken)
     {
-        var subtask = await db.Subtasks.SingleOrDefaultAsync(t => t.Id == command.SubtaskId, cancellationToken);
-        if (subtask is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<SubtaskResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.SubtaskNotFound.WithDetail(command.SubtaskId);
-        }
+            var subtask = await db.Subtasks.SingleOrDefaultAsync(t => t.Id == command.SubtaskId, cancellationToken);
+            if (subtask is null)
+            {
+                return ProjectsErrors.SubtaskNotFound.WithDetail(command.SubtaskId);
+            }
 
-        if (command.ExpectedVersion is { } expected && subtask.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith(SubtaskResponse.From(subtask));
-        }
+            if (command.ExpectedVersion is { } expected && subtask.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith(SubtaskResponse.From(subtask));
+            }
 
-        subtask.SetStatus(command.Status, clock.GetUtcNow());
-        return await db.SaveVersionedAsync(
-            async () => await db.Subtasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.SubtaskId, cancellationToken) is { } t ? SubtaskResponse.From(t) : null,
-            ProjectsErrors.SubtaskNotFound.WithDetail(command.SubtaskId),
-            uniqueConflict: null,
-            cancellationToken);
+            subtask.SetStatus(command.Status, clock.GetUtcNow());
+            return await db.SaveVersionedAsync(
+                async () => await db.Subtasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.SubtaskId, cancellationToken) is { } t ? SubtaskResponse.From(t) : null,
+                ProjectsErrors.SubtaskNotFound.WithDetail(command.SubtaskId),
+                uniqueConflict: null,
+                cancellationToken);
+        });
     }
 }
 

@@ -6,8 +6,11 @@ namespace Tracker.Modules.Projects.Features.Shared;
 /// <summary>Projects with what their progress needs: their steps and the steps' subtasks, read by id.</summary>
 internal static class ProjectReader
 {
-    /// <summary>The progress of each project, in three queries whatever the number of projects.</summary>
-    public static async Task<List<(Project Project, ProjectProgress Progress)>> WithProgressAsync(this ProjectsDbContext db, List<Project> projects, CancellationToken cancellationToken)
+    /// <summary>
+    /// The progress and step count of each project, in two queries whatever the number of projects. Only the
+    /// columns the rule needs are read (a page of 50 projects reaches some 1,500 steps and 7,500 subtasks).
+    /// </summary>
+    public static async Task<List<(Project Project, ProjectSummary Summary)>> WithProgressAsync(this ProjectsDbContext db, List<Project> projects, CancellationToken cancellationToken)
     {
         if (projects.Count == 0)
         {
@@ -15,14 +18,20 @@ internal static class ProjectReader
         }
 
         var projectIds = projects.ConvertAll(p => p.Id);
-        var steps = await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId)).ToListAsync(cancellationToken);
-        var stepIds = steps.ConvertAll(s => s.Id);
-        var subtasks = stepIds.Count == 0
-            ? []
-            : await db.Subtasks.AsNoTracking().Where(t => stepIds.Contains(t.StepId)).ToListAsync(cancellationToken);
+        var steps = await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId))
+            .Select(s => new { s.Id, s.ProjectId, s.Status, s.Weight })
+            .ToListAsync(cancellationToken);
+        var subtasks = (await db.Subtasks.AsNoTracking().Where(t => db.Steps.Any(s => s.Id == t.StepId && projectIds.Contains(s.ProjectId)))
+                .Select(t => new { t.StepId, t.Status, t.Weight })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.StepId, t => (t.Weight, t.Status));
         var stepsByProject = steps.ToLookup(s => s.ProjectId);
-        var subtasksByStep = subtasks.ToLookup(t => t.StepId);
-        return projects.ConvertAll(p => (p, ProjectProgress.Of(p, stepsByProject[p.Id], subtasksByStep)));
+        return projects.ConvertAll(p =>
+        {
+            var own = stepsByProject[p.Id].ToList();
+            var progress = Progress.WeightedMean(own.Select(s => (s.Weight, Progress.OfStep(s.Status, [.. subtasks[s.Id]], p.InProgressCoefficient))));
+            return (p, new ProjectSummary(progress, own.Count));
+        });
     }
 
     public static async Task<ProjectResponse?> FindProjectAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken)
@@ -33,8 +42,8 @@ internal static class ProjectReader
             return null;
         }
 
-        var (_, progress) = (await db.WithProgressAsync([project], cancellationToken))[0];
-        return ProjectResponse.From(project, progress);
+        var (_, summary) = (await db.WithProgressAsync([project], cancellationToken))[0];
+        return ProjectResponse.From(project, summary);
     }
 
     /// <summary>A step with its subtasks, its progress counted with its project's coefficient.</summary>

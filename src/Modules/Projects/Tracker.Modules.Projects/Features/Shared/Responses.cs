@@ -45,12 +45,15 @@ internal sealed record ProjectResponse(
     [JsonIgnore]
     public long Version { get; init; }
 
-    public static ProjectResponse From(Project p, ProjectProgress progress) => new(
+    public static ProjectResponse From(Project p, ProjectSummary summary) => new(
         p.Id, p.CategoryId, p.ManagerId, p.Code, p.Name, p.Description, p.Status, p.PlannedStart, p.PlannedEnd,
-        p.ActualStart, p.ActualEnd, p.PlannedBudget, p.ContractPrice, p.InProgressCoefficient, progress.Progress,
-        progress.Steps.Count, p.CreatedAt, p.UpdatedAt)
+        p.ActualStart, p.ActualEnd, p.PlannedBudget, p.ContractPrice, p.InProgressCoefficient, summary.Progress,
+        summary.StepCount, p.CreatedAt, p.UpdatedAt)
     { Version = p.Version };
 }
+
+/// <summary>What a project's reads show of its steps: the progress they make and how many there are.</summary>
+internal sealed record ProjectSummary(decimal Progress, int StepCount);
 
 /// <summary>A step with its progress and its subtasks in order.</summary>
 internal sealed record StepResponse(

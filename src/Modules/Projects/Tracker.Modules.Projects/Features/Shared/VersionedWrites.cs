@@ -33,4 +33,22 @@ internal static class VersionedWrites
 
         return await readCurrent() is { } current ? current : notFound;
     }
+
+    private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Runs a read-change-save attempt again when another request's change came in between and the client sent no
+    /// If-Match: it asked for the change, not for a version, so it gets the change on the newer version.
+    /// </summary>
+    public static async Task<Result<T>> RetryUnlessVersionExpectedAsync<T>(long? expectedVersion, Func<Task<Result<T>>> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            var result = await attempt();
+            if (expectedVersion is not null || tries >= MaxAttempts || result.Error?.Code != ConcurrencyErrors.VersionMismatch.Code)
+            {
+                return result;
+            }
+        }
+    }
 }

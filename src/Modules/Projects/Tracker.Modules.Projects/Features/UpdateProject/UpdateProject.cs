@@ -30,29 +30,32 @@ internal sealed class UpdateProjectCommandHandler(ProjectsDbContext db, TimeProv
 {
     public async ValueTask<Result<ProjectResponse>> Handle(UpdateProjectCommand command, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken);
-        if (project is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<ProjectResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
-        }
+            var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken);
+            if (project is null)
+            {
+                return ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
+            }
 
-        if (command.ExpectedVersion is { } expected && project.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith((await db.FindProjectAsync(project.Id, cancellationToken))!);
-        }
+            if (command.ExpectedVersion is { } expected && project.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith((await db.FindProjectAsync(project.Id, cancellationToken))!);
+            }
 
-        if (await db.CheckAsync(command.Fields, project.ManagerId, cancellationToken) is { } invalid)
-        {
-            return invalid;
-        }
+            if (await db.CheckAsync(command.Fields, project.ManagerId, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
 
-        var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
-        project.Update(command.Fields.ToDetails(defaultCoefficient), clock.GetUtcNow());
-        return await db.SaveVersionedAsync(
-            () => db.FindProjectAsync(command.ProjectId, cancellationToken),
-            ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId),
-            ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code),
-            cancellationToken);
+            var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
+            project.Update(command.Fields.ToDetails(defaultCoefficient), clock.GetUtcNow());
+            return await db.SaveVersionedAsync(
+                () => db.FindProjectAsync(command.ProjectId, cancellationToken),
+                ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId),
+                ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code),
+                cancellationToken);
+        });
     }
 }
 

@@ -34,23 +34,26 @@ internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvide
 {
     public async ValueTask<Result<StepResponse>> Handle(UpdateStepCommand command, CancellationToken cancellationToken)
     {
-        var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken);
-        if (step is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<StepResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
-        }
+            var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken);
+            if (step is null)
+            {
+                return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+            }
 
-        if (command.ExpectedVersion is { } expected && step.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
-        }
+            if (command.ExpectedVersion is { } expected && step.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
+            }
 
-        var f = command.Fields;
-        var from = step.Status;
-        var now = clock.GetUtcNow();
-        step.Update(new WorkDetails(f.Name, f.Description, f.Status, f.Weight, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd, f.Assignee), now);
-        db.PublishStatusChange(step, from, now);
-        return await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
+            var f = command.Fields;
+            var from = step.Status;
+            var now = clock.GetUtcNow();
+            step.Update(new WorkDetails(f.Name, f.Description, f.Status, f.Weight, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd, f.Assignee), now);
+            db.PublishStatusChange(step, from, now);
+            return await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
+        });
     }
 }
 

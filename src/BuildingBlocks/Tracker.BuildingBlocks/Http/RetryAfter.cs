@@ -24,6 +24,10 @@ public static class RetryAfter
 
     public static Error WithRetryAfter(this Error error, TimeSpan wait) => error.WithExtension(Member, Seconds(wait));
 
+    /// <summary>The header alone, for an answer that is not a problem (a health probe).</summary>
+    internal static void SetHeader(HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);
+
     internal static void SetHeader(HttpResponse response, ProblemDetails problem)
     {
         if (problem.Extensions.TryGetValue(Member, out var value) && value is int seconds)

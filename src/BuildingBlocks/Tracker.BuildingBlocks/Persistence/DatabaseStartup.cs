@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tracker.BuildingBlocks.Http;
 
 namespace Tracker.BuildingBlocks.Persistence;
 
@@ -107,7 +108,7 @@ public static class DatabaseStartupGate
                 if (http.Request.Path.StartsWithSegments(readinessPath))
                 {
                     http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                    http.Response.Headers.RetryAfter = "1";
+                    RetryAfter.SetHeader(http.Response, TimeSpan.FromSeconds(1));
                     var description = progress.Completion.IsFaulted ? "Start-up failed." : "Starting: the databases are being brought up.";
                     await http.Response.WriteAsJsonAsync(new { status = "Unhealthy", checks = new { startup = new { status = "Unhealthy", description } } });
                     return;

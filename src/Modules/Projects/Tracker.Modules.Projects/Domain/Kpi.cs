@@ -1,5 +1,8 @@
 namespace Tracker.Modules.Projects.Domain;
 
+/// <summary>What the report needs of a step.</summary>
+internal sealed record StepFacts(Guid ProjectId, WorkStatus Status, DateOnly? PlannedEnd, DateOnly? ActualEnd);
+
 /// <summary>Steps counted by status.</summary>
 internal sealed record StatusCounts(int Todo, int InProgress, int Blocked, int Done);
 
@@ -20,7 +23,7 @@ internal sealed record KpiFigures(
     decimal PlannedBudget,
     decimal ContractPrice)
 {
-    public static KpiFigures Of(IReadOnlyList<(Project Project, decimal Progress)> projects, ILookup<Guid, Step> stepsByProject, DateOnly today)
+    public static KpiFigures Of(IReadOnlyList<(Project Project, decimal Progress)> projects, ILookup<Guid, StepFacts> stepsByProject, DateOnly today)
     {
         var steps = projects.SelectMany(p => stepsByProject[p.Project.Id]).ToList();
         var dated = steps.Where(s => s.Status == WorkStatus.done && s.ActualEnd is not null && s.PlannedEnd is not null).ToList();

@@ -37,7 +37,10 @@ internal sealed class GetKpiQueryHandler(ProjectsDbContext db, TimeProvider cloc
 
         var withProgress = (await db.WithProgressAsync(await projects.ToListAsync(cancellationToken), cancellationToken)).ConvertAll(p => (p.Project, p.Summary.Progress));
         var projectIds = withProgress.ConvertAll(p => p.Project.Id);
-        var steps = (await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId)).ToListAsync(cancellationToken)).ToLookup(s => s.ProjectId);
+        var steps = (await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId))
+                .Select(s => new StepFacts(s.ProjectId, s.Status, s.PlannedEnd, s.ActualEnd))
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.ProjectId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var byCategory = withProgress.ToLookup(p => p.Project.CategoryId);
         return new KpiReport(

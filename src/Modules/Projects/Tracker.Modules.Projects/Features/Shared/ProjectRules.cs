@@ -113,3 +113,31 @@ internal sealed class WorkFieldsValidator : AbstractValidator<IWorkFields>
         RuleFor(f => f.ActualEnd).NotBefore(f => f.ActualStart);
     }
 }
+
+/// <summary>Every field of a step as a client sends it, to add one or to change one.</summary>
+/// <param name="Weight">Its share of the project's progress, above 0 (default 1).</param>
+/// <param name="Assignee">Who does it: a name, free text.</param>
+internal sealed record StepFields(
+    string Name,
+    string? Description = null,
+    WorkStatus Status = WorkStatus.todo,
+    decimal Weight = 1,
+    DateOnly? PlannedStart = null,
+    DateOnly? PlannedEnd = null,
+    DateOnly? ActualStart = null,
+    DateOnly? ActualEnd = null,
+    string? Assignee = null) : IWorkFields
+{
+    public WorkDetails ToDetails() => new(Name, Description, Status, Weight, PlannedStart, PlannedEnd, ActualStart, ActualEnd, Assignee);
+}
+
+internal sealed class StepFieldsValidator : AbstractValidator<StepFields>
+{
+    public StepFieldsValidator()
+    {
+        Include(new WorkFieldsValidator());
+        // Nested in its command, so the pipeline's check of every string does not reach it: said here.
+        RuleFor(f => f.Description).MaximumLength(Work.DescriptionMaxLength).StorableText();
+        RuleFor(f => f.Assignee).MaximumLength(Work.AssigneeMaxLength).SafeText();
+    }
+}

@@ -1,33 +1,14 @@
 using Tracker.BuildingBlocks.Security;
-using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Projects.Data;
-using Tracker.Modules.Projects.Domain;
 using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.Modules.Projects.Features.UpdateStep;
 
-/// <summary>Every field of the step as it should be. Its status changes through this too, or alone through <c>PUT /steps/{id}/status</c>.</summary>
-internal sealed record UpdateStepRequest(
-    string Name,
-    string? Description = null,
-    WorkStatus Status = WorkStatus.todo,
-    decimal Weight = 1,
-    DateOnly? PlannedStart = null,
-    DateOnly? PlannedEnd = null,
-    DateOnly? ActualStart = null,
-    DateOnly? ActualEnd = null,
-    string? Assignee = null) : IWorkFields;
-
-internal sealed record UpdateStepCommand(Guid StepId, UpdateStepRequest Fields, long? ExpectedVersion) : ICommand<Result<StepResponse>>;
+internal sealed record UpdateStepCommand(Guid StepId, StepFields Fields, long? ExpectedVersion) : ICommand<Result<StepResponse>>;
 
 internal sealed class UpdateStepCommandValidator : AbstractValidator<UpdateStepCommand>
 {
-    public UpdateStepCommandValidator()
-    {
-        RuleFor(c => c.Fields).SetValidator(new WorkFieldsValidator()).OverridePropertyName(string.Empty);
-        RuleFor(c => c.Fields.Description).MaximumLength(Work.DescriptionMaxLength).StorableText().OverridePropertyName("description");
-        RuleFor(c => c.Fields.Assignee).MaximumLength(Work.AssigneeMaxLength).SafeText().OverridePropertyName("assignee");
-    }
+    public UpdateStepCommandValidator() => RuleFor(c => c.Fields).SetValidator(new StepFieldsValidator()).OverridePropertyName(string.Empty);
 }
 
 internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<UpdateStepCommand, Result<StepResponse>>
@@ -47,10 +28,9 @@ internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvide
                 return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
             }
 
-            var f = command.Fields;
             var from = step.Status;
             var now = clock.GetUtcNow();
-            step.Update(new WorkDetails(f.Name, f.Description, f.Status, f.Weight, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd, f.Assignee), now);
+            step.Update(command.Fields.ToDetails(), now);
             db.PublishStatusChange(step, from, now);
             return await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
         });
@@ -60,10 +40,11 @@ internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvide
 internal sealed class UpdateStepEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/steps/{id}", async Task<Results<Ok<StepResponse>, ProblemHttpResult>> (Guid id, UpdateStepRequest request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPut("/steps/{id}", async Task<Results<Ok<StepResponse>, ProblemHttpResult>> (Guid id, StepFields request, IfMatch ifMatch, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new UpdateStepCommand(id, request, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Planner)
             .SupportsETag()
             .WithSummary("Change a step (planner, manager or admin)")
+            .WithDescription("Every field as it should be (a field left out is cleared, or back to its default). Workers set the status alone through `PUT /steps/{id}/status`.")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 }

@@ -12,7 +12,7 @@ namespace Tracker.IntegrationTests.Platform;
 public sealed class OpenApiContractTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
-    private static readonly string[] AnonymousOperations = ["login", "refreshSession", "register", "logout"];
+    private static readonly string[] AnonymousOperations = ["login", "refreshSession", "register", "logout", "getUpdateManifest", "downloadRelease"];
 
     private readonly TrackerApp _app = fixture.App;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -67,7 +68,8 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
                 var schema = session.Probe.Resolve(parameter["schema"]!.AsObject());
                 foreach (var bad in BadQueryValues(schema))
                 {
-                    using var request = new HttpRequestMessage(new HttpMethod(operation.Method), $"{path}?{name}={Uri.EscapeDataString(bad)}");
+                    var others = await session.RequiredQueryAsync(operation, except: name);
+                    using var request = new HttpRequestMessage(new HttpMethod(operation.Method), $"{path}?{others}{name}={Uri.EscapeDataString(bad)}");
                     if (operation.BodySchema is { } body)
                     {
                         request.Content = new StringContent(session.Probe.Sample(body).ToJsonString(), Encoding.UTF8, "application/json");
@@ -246,6 +248,12 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
                 }
 
                 var collection = path[..(start - 1)];
+                if (await SeedFileResourceAsync(template, collection) is { } seeded)
+                {
+                    _created[template] = seeded;
+                    continue;
+                }
+
                 var name = collection[(collection.LastIndexOf('/') + 1)..];
                 var create = Probe.Operations().SingleOrDefault(o => o.Method == "POST" && o.Path == collection && o.BodySchema is not null)
                     ?? Probe.Operations().SingleOrDefault(o => o.Method == "POST" && o.Path.EndsWith("}/" + name, StringComparison.Ordinal) && o.BodySchema is not null)
@@ -280,6 +288,57 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
                     ? location.OriginalString
                     : throw new InvalidOperationException($"POST {create.Path} with {body} answered {(int)answered.StatusCode} {created?.ToJsonString()}: cannot seed {template}.");
             }
+        }
+
+        /// <summary>
+        /// Valid values for the operation's required query parameters but <paramref name="except"/>, as
+        /// <c>name=value&amp;</c> pairs: a seeded resource's id for <c>xId</c>, a sample of the schema otherwise.
+        /// </summary>
+        public async Task<string> RequiredQueryAsync(ProbedOperation operation, string except)
+        {
+            var query = new StringBuilder();
+            foreach (var parameter in operation.Parameters("query").Where(p => (bool?)p["required"] == true && (string?)p["name"] != except))
+            {
+                var name = (string)parameter["name"]!;
+                var value = name.EndsWith("Id", StringComparison.Ordinal) && await SeededIdAsync(operation.Path, name[..^2]) is { } id
+                    ? id
+                    : Probe.Sample(Probe.Resolve(parameter["schema"]!.AsObject())).ToString();
+                query.Append(CultureInfo.InvariantCulture, $"{name}={Uri.EscapeDataString(value)}&");
+            }
+
+            return query.ToString();
+        }
+
+        /// <summary>
+        /// Resources whose create takes a file rather than JSON, which a body built from a schema cannot make: an
+        /// attachment (the file is the body) and a release (a form whose package must match its SHA-256).
+        /// </summary>
+        private async Task<string?> SeedFileResourceAsync(string template, string collection)
+        {
+            if (template.EndsWith("/projects/attachments/{id}", StringComparison.Ordinal))
+            {
+                var projectId = await SeededIdAsync(collection, "project");
+                var response = await Client.PostAsync($"{collection}?projectId={projectId}&fileName=probe.txt", new ByteArrayContent("probe"u8.ToArray()));
+                await Http.ExpectAsync(response, HttpStatusCode.Created);
+                return response.Headers.Location!.OriginalString;
+            }
+
+            if (template.EndsWith("/projects/updates/{version}", StringComparison.Ordinal))
+            {
+                var version = $"0.0.1-probe.p{Guid.NewGuid():N}";
+                var package = new ByteArrayContent("probe"u8.ToArray());
+                package.Headers.ContentType = new("application/octet-stream");
+                using var form = new MultipartFormDataContent
+                {
+                    { new StringContent(version), "version" },
+                    { new StringContent(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("probe"u8))), "sha256" },
+                    { package, "package", "probe.bin" },
+                };
+                await Http.ExpectAsync(await Client.PostAsync(collection, form), HttpStatusCode.Created);
+                return $"{collection}/{version}";
+            }
+
+            return null;
         }
 
         private async Task<(HttpResponseMessage Response, JsonNode? Body)> PostAsync(string path, JsonObject body)

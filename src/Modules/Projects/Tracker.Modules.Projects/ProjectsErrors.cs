@@ -57,4 +57,39 @@ internal static class ProjectsErrors
         "ERR_PROJECTS_ORDER_MISMATCH", ErrorKind.Conflict,
         new("The new order does not name exactly the current items", "Новый порядок не совпадает с текущим составом"),
         new("The order must name each of the {0} current items once; read them again and resend.", "Порядок должен назвать каждый из {0} текущих элементов ровно один раз; перечитайте их и отправьте снова."));
+
+    public static readonly Error AttachmentNotFound = new(
+        "ERR_PROJECTS_ATTACHMENT_NOT_FOUND", ErrorKind.NotFound,
+        new("Attachment not found", "Вложение не найдено"),
+        new("No attachment has the id {0}.", "Нет вложения с идентификатором {0}."));
+
+    public static readonly Error AttachmentTooLarge = new(
+        "ERR_PROJECTS_ATTACHMENT_TOO_LARGE", ErrorKind.PayloadTooLarge,
+        new("File too large", "Файл слишком большой"),
+        new("A file may hold at most {0} bytes (the workspace's limit); nothing was stored.", "Файл может занимать не более {0} байт (ограничение рабочего пространства); ничего не сохранено."));
+
+    public static readonly Error ReleaseNotFound = new(
+        "ERR_PROJECTS_RELEASE_NOT_FOUND", ErrorKind.NotFound,
+        new("Release not found", "Выпуск не найден"),
+        new("No release has the version {0}.", "Нет выпуска версии {0}."));
+
+    public static readonly Error NoRelease = new(
+        "ERR_PROJECTS_NO_RELEASE", ErrorKind.NotFound,
+        new("No release published", "Нет опубликованных выпусков"),
+        new("No release has been published yet.", "Ещё не опубликовано ни одного выпуска."));
+
+    public static readonly Error ReleaseVersionTaken = new(
+        "ERR_PROJECTS_RELEASE_VERSION_TAKEN", ErrorKind.Conflict,
+        new("Version already published", "Версия уже опубликована"),
+        new("A release with the version {0} exists already (build metadata does not count).", "Выпуск версии {0} уже есть (метаданные сборки не учитываются)."));
+
+    public static readonly Error ReleaseHashMismatch = new(
+        "ERR_PROJECTS_RELEASE_HASH_MISMATCH", ErrorKind.UnprocessableEntity,
+        new("Package does not match its SHA-256", "Пакет не совпадает со своей SHA-256"),
+        new("The package received has the SHA-256 {0}, not the one sent; nothing was stored.", "Полученный пакет имеет SHA-256 {0}, а не присланную; ничего не сохранено."));
+
+    public static readonly Error ReleaseTooLarge = new(
+        "ERR_PROJECTS_RELEASE_TOO_LARGE", ErrorKind.PayloadTooLarge,
+        new("Package too large", "Пакет слишком большой"),
+        new("A release package may hold at most {0} bytes; nothing was stored.", "Пакет выпуска может занимать не более {0} байт; ничего не сохранено."));
 }

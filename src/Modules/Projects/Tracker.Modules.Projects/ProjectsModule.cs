@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.Modules.Projects;
 
@@ -18,5 +19,6 @@ public sealed class ProjectsModule : IModule
     {
         services.AddModuleDbContext<ProjectsDbContext, ProjectsSqliteDbContext, ProjectsPostgreSqlDbContext, ProjectsSqlServerDbContext>(context, Name);
         services.AddModuleOptions<ProjectsOptions>(context);
+        services.AddSingleton<ProjectFiles>();
     }
 }

@@ -24,6 +24,10 @@ internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<StepComment> StepComments => Set<StepComment>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<Release> Releases => Set<Release>();
+
     protected override string Schema => SchemaName;
 }
 
@@ -192,5 +196,46 @@ internal sealed class StepCommentConfiguration : IEntityTypeConfiguration<StepCo
         builder.Property(c => c.Text).HasMaxLength(StepComment.TextMaxLength);
         builder.HasIndex(c => new { c.StepId, c.CreatedAt, c.Id });
         builder.HasOne<Step>().WithMany().HasForeignKey(c => c.StepId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.ToTable("attachments", t =>
+        {
+            t.HasCheckConstraint("ck_attachments_file_name", "file_name <> ''");
+            t.HasCheckConstraint("ck_attachments_size", "size >= 0");
+        });
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(Attachment.FileNameMaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(Attachment.ContentTypeMaxLength);
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.UploadedByName).HasMaxLength(100);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.ProjectId, a.Id });
+        builder.HasIndex(a => a.StepId);
+        // The step key has no cascade: SQL Server allows one cascade path from a project, and it goes through here.
+        // Deleting steps deletes their attachments explicitly (AttachmentFiles), as it must delete their files anyway.
+        builder.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
+{
+    public void Configure(EntityTypeBuilder<Release> builder)
+    {
+        builder.ToTable("releases", t => t.HasCheckConstraint("ck_releases_size", "size >= 0"));
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).HasMaxLength(SemanticVersion.MaxLength);
+        builder.Property(r => r.PrecedenceKey).HasMaxLength(SemanticVersion.MaxLength);
+        builder.Property(r => r.Notes).HasMaxLength(Release.NotesMaxLength);
+        builder.Property(r => r.FileName).HasMaxLength(Release.FileNameMaxLength);
+        builder.Property(r => r.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Ignore(r => r.SemanticVersion);
+        builder.HasIndex(r => r.PrecedenceKey).IsUnique();
     }
 }

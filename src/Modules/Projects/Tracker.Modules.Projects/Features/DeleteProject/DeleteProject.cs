@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Features.Shared;
@@ -7,11 +8,13 @@ namespace Tracker.Modules.Projects.Features.DeleteProject;
 /// <param name="ExpectedVersion">From If-Match: delete it only if it is still at this version.</param>
 internal sealed record DeleteProjectCommand(Guid ProjectId, long? ExpectedVersion) : ICommand<Result>;
 
-internal sealed class DeleteProjectCommandHandler(ProjectsDbContext db) : ICommandHandler<DeleteProjectCommand, Result>
+internal sealed class DeleteProjectCommandHandler(ProjectsDbContext db, ProjectFiles files) : ICommandHandler<DeleteProjectCommand, Result>
 {
-    /// <summary>Deletes the project with its steps and their subtasks (the foreign keys cascade).</summary>
+    /// <summary>Deletes the project with its steps, their subtasks and its attachments (the foreign keys cascade), then the attachments' files.</summary>
     public async ValueTask<Result> Handle(DeleteProjectCommand command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        var attachments = await db.AttachmentsOfProjectsAsync([command.ProjectId], cancellationToken);
         var project = db.Projects.Where(p => p.Id == command.ProjectId);
         if (command.ExpectedVersion is { } expected)
         {
@@ -25,6 +28,8 @@ internal sealed class DeleteProjectCommandHandler(ProjectsDbContext db) : IComma
                 : ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
         }
 
+        await transaction.CommitAsync(cancellationToken);
+        files.Attachments.Delete(attachments);
         return Result.Success();
     }
 }
@@ -36,6 +41,6 @@ internal sealed class DeleteProjectEndpoint : ICarterModule
                 (await sender.Send(new DeleteProjectCommand(id, ifMatch.Version), cancellationToken)).ToHttp())
             .RequireAuthorization(TrackerPolicies.Planner)
             .SupportsETag()
-            .WithSummary("Delete a project with its steps and subtasks (planner, manager or admin)")
+            .WithSummary("Delete a project with its steps, subtasks and attachments (planner, manager or admin)")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 }

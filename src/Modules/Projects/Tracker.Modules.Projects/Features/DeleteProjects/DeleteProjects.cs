@@ -12,9 +12,9 @@ internal sealed class DeleteProjectsCommandValidator : AbstractValidator<DeleteP
     public DeleteProjectsCommandValidator() => RuleFor(c => c.Ids).BulkIdList();
 }
 
-internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db) : ICommandHandler<DeleteProjectsCommand, Result>
+internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db, ProjectFiles files) : ICommandHandler<DeleteProjectsCommand, Result>
 {
-    /// <summary>All or nothing, in one transaction: the projects with their steps and subtasks (the keys cascade).</summary>
+    /// <summary>All or nothing, in one transaction: the projects with their steps, subtasks and attachments (the keys cascade); the attachments' files once it commits.</summary>
     public async ValueTask<Result> Handle(DeleteProjectsCommand command, CancellationToken cancellationToken)
     {
         var ids = command.Ids.Distinct().ToList();
@@ -25,6 +25,7 @@ internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db) : IComm
             return unknown;
         }
 
+        var attachments = await db.AttachmentsOfProjectsAsync(ids, cancellationToken);
         if (await db.Projects.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
         {
             // Deleted by someone else in between: nothing of this call stays.
@@ -32,6 +33,7 @@ internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db) : IComm
         }
 
         await transaction.CommitAsync(cancellationToken);
+        files.Attachments.Delete(attachments);
         return Result.Success();
     }
 }
@@ -42,7 +44,7 @@ internal sealed class DeleteProjectsEndpoint : ICarterModule
         app.MapPost("/projects/delete", async Task<Results<NoContent, ProblemHttpResult>> (BulkIdsRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new DeleteProjectsCommand(request.Ids), cancellationToken)).ToHttp())
             .RequireAuthorization(TrackerPolicies.Planner)
-            .WithSummary("Delete many projects with their steps and subtasks, all or nothing (planner, manager or admin)")
+            .WithSummary("Delete many projects with their steps, subtasks and attachments, all or nothing (planner, manager or admin)")
             .WithDescription("One unknown id rejects the whole call with ERR_PROJECTS_UNKNOWN_IDS, listing them in `unknownIds`.")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
 }

@@ -7,9 +7,9 @@ namespace Tracker.Modules.Projects.Features.DeleteStep;
 
 internal sealed record DeleteStepCommand(Guid StepId, long? ExpectedVersion) : ICommand<Result>;
 
-internal sealed class DeleteStepCommandHandler(ProjectsDbContext db) : ICommandHandler<DeleteStepCommand, Result>
+internal sealed class DeleteStepCommandHandler(ProjectsDbContext db, ProjectFiles files) : ICommandHandler<DeleteStepCommand, Result>
 {
-    /// <summary>Deletes the step with its subtasks and closes the gap it leaves, under the project's lock.</summary>
+    /// <summary>Deletes the step with its subtasks and attachments and closes the gap it leaves, under the project's lock; the files go once it commits.</summary>
     public async ValueTask<Result> Handle(DeleteStepCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
@@ -26,6 +26,7 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db) : ICommandH
             deleting = deleting.Where(s => s.Version == expected);
         }
 
+        var attachments = await db.DeleteAttachmentsOfStepsAsync([command.StepId], cancellationToken);
         if (await deleting.ExecuteDeleteAsync(cancellationToken) == 0)
         {
             return await db.FindStepAsync(command.StepId, cancellationToken) is { } current
@@ -35,6 +36,7 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db) : ICommandH
 
         await db.RepackStepsAsync(step.ProjectId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        files.Attachments.Delete(attachments);
         return Result.Success();
     }
 }
@@ -46,6 +48,6 @@ internal sealed class DeleteStepEndpoint : ICarterModule
                 (await sender.Send(new DeleteStepCommand(id, ifMatch.Version), cancellationToken)).ToHttp())
             .RequireAuthorization(TrackerPolicies.Planner)
             .SupportsETag()
-            .WithSummary("Delete a step with its subtasks (planner, manager or admin)")
+            .WithSummary("Delete a step with its subtasks and attachments (planner, manager or admin)")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 }

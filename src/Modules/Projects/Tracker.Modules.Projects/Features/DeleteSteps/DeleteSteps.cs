@@ -12,7 +12,7 @@ internal sealed class DeleteStepsCommandValidator : AbstractValidator<DeleteStep
     public DeleteStepsCommandValidator() => RuleFor(c => c.Ids).BulkIdList();
 }
 
-internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db) : ICommandHandler<DeleteStepsCommand, Result>
+internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db, ProjectFiles files) : ICommandHandler<DeleteStepsCommand, Result>
 {
     /// <summary>
     /// All or nothing: the steps with their subtasks, then each project's positions closed up. The projects are
@@ -34,6 +34,7 @@ internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db) : ICommand
             await db.LockStepsOfAsync(projectId, cancellationToken);
         }
 
+        var attachments = await db.DeleteAttachmentsOfStepsAsync(ids, cancellationToken);
         if (await db.Steps.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
         {
             return BulkIds.Unknown(ids, await db.Steps.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken))!;
@@ -45,6 +46,7 @@ internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db) : ICommand
         }
 
         await transaction.CommitAsync(cancellationToken);
+        files.Attachments.Delete(attachments);
         return Result.Success();
     }
 }

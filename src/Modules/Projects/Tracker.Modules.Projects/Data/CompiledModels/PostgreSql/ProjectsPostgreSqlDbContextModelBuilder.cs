@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c075114b-641f-4530-99b7-b014c7ac23a9"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("735a2d60-80e9-4079-b5fe-727b079c79a2"), entityTypeCount: 13)
         {
         }
 
@@ -21,15 +21,18 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
+            var attachment = AttachmentEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var characteristic = CharacteristicEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
+            var release = ReleaseEntityType.Create(this);
             var step = StepEntityType.Create(this);
             var stepComment = StepCommentEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
 
+            AttachmentEntityType.CreateForeignKey1(attachment, project);
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
@@ -40,10 +43,12 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
+            AttachmentEntityType.CreateAnnotations(attachment);
             CategoryEntityType.CreateAnnotations(category);
             CharacteristicEntityType.CreateAnnotations(characteristic);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
+            ReleaseEntityType.CreateAnnotations(release);
             StepEntityType.CreateAnnotations(step);
             StepCommentEntityType.CreateAnnotations(stepComment);
             SubtaskEntityType.CreateAnnotations(subtask);

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("14853764-5cf7-4e79-8e19-b5a78887b0cd"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("74acab47-ecb8-475d-ab15-b60f6c8a31be"), entityTypeCount: 13)
         {
         }
 
@@ -20,15 +20,18 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
+            var attachment = AttachmentEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var characteristic = CharacteristicEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
+            var release = ReleaseEntityType.Create(this);
             var step = StepEntityType.Create(this);
             var stepComment = StepCommentEntityType.Create(this);
             var subtask = SubtaskEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
 
+            AttachmentEntityType.CreateForeignKey1(attachment, project);
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
@@ -39,10 +42,12 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
+            AttachmentEntityType.CreateAnnotations(attachment);
             CategoryEntityType.CreateAnnotations(category);
             CharacteristicEntityType.CreateAnnotations(characteristic);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
+            ReleaseEntityType.CreateAnnotations(release);
             StepEntityType.CreateAnnotations(step);
             StepCommentEntityType.CreateAnnotations(stepComment);
             SubtaskEntityType.CreateAnnotations(subtask);

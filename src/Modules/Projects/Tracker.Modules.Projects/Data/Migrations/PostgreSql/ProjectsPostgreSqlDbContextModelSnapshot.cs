@@ -155,6 +155,79 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                     b.ToTable("idempotent_requests", "projects");
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid?>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("StepId")
+                        .HasDatabaseName("ix_attachments_step_id");
+
+                    b.HasIndex("ProjectId", "Id")
+                        .HasDatabaseName("ix_attachments_project_id_id");
+
+                    b.ToTable("attachments", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_file_name", "file_name <> ''");
+
+                            t.HasCheckConstraint("ck_attachments_size", "size >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -413,6 +486,71 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mandatory");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PrecedenceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("precedence_key");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_releases");
+
+                    b.HasIndex("PrecedenceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_releases_precedence_key");
+
+                    b.ToTable("releases", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_releases_size", "size >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Step", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +803,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
 
                             t.HasCheckConstraint("ck_workspace_singleton", "id = 1");
                         });
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Attachment", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_projects_project_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>

@@ -155,6 +155,79 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                     b.ToTable("idempotent_requests", "projects");
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("nvarchar(127)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid?>("StepId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("step_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("StepId")
+                        .HasDatabaseName("ix_attachments_step_id");
+
+                    b.HasIndex("ProjectId", "Id")
+                        .HasDatabaseName("ix_attachments_project_id_id");
+
+                    b.ToTable("attachments", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_file_name", "file_name <> ''");
+
+                            t.HasCheckConstraint("ck_attachments_size", "size >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -413,6 +486,71 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("bit")
+                        .HasColumnName("mandatory");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PrecedenceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("precedence_key");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_releases");
+
+                    b.HasIndex("PrecedenceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_releases_precedence_key");
+
+                    b.ToTable("releases", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_releases_size", "size >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Step", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +803,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 
                             t.HasCheckConstraint("ck_workspace_singleton", "id = 1");
                         });
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Attachment", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_projects_project_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>

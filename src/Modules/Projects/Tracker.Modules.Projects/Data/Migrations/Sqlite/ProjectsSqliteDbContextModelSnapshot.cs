@@ -149,6 +149,79 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<Guid?>("StepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_id");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("StepId")
+                        .HasDatabaseName("ix_attachments_step_id");
+
+                    b.HasIndex("ProjectId", "Id")
+                        .HasDatabaseName("ix_attachments_project_id_id");
+
+                    b.ToTable("attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_file_name", "file_name <> ''");
+
+                            t.HasCheckConstraint("ck_attachments_size", "size >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +480,71 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mandatory");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PrecedenceKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("precedence_key");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_releases");
+
+                    b.HasIndex("PrecedenceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_releases_precedence_key");
+
+                    b.ToTable("releases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_releases_size", "size >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Step", b =>
                 {
                     b.Property<Guid>("Id")
@@ -659,6 +797,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_workspace_singleton", "id = 1");
                         });
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.Attachment", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_projects_project_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Characteristic", b =>

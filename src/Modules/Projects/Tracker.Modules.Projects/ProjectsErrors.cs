@@ -57,4 +57,14 @@ internal static class ProjectsErrors
         "ERR_PROJECTS_ORDER_MISMATCH", ErrorKind.Conflict,
         new("The new order does not name exactly the current items", "Новый порядок не совпадает с текущим составом"),
         new("The order must name each of the {0} current items once; read them again and resend.", "Порядок должен назвать каждый из {0} текущих элементов ровно один раз; перечитайте их и отправьте снова."));
+
+    public static readonly Error CharacteristicsImportInvalid = new(
+        "ERR_PROJECTS_CHARACTERISTICS_IMPORT_INVALID", ErrorKind.BadRequest,
+        new("Characteristics import rejected", "Импорт характеристик отклонён"),
+        new("The import has {0} problem(s); nothing was changed. See errors.", "В импорте проблем: {0}; ничего не изменено. См. errors."));
+
+    public static readonly Error CharacteristicsUnreadable = new(
+        "ERR_PROJECTS_CHARACTERISTICS_UNREADABLE", ErrorKind.BadRequest,
+        new("Characteristics file unreadable", "Файл характеристик не читается"),
+        new("The body cannot be read as {0}; nothing was changed. See errors.", "Тело запроса не читается как {0}; ничего не изменено. См. errors."));
 }

@@ -70,9 +70,13 @@ internal static partial class CharacteristicsWorkbookReader
 
     private static Result<CharacteristicsImport> ReadFirstSheet(SpreadsheetDocument document)
     {
-        var workbookPart = document.WorkbookPart;
-        var sheet = workbookPart?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
-        if (workbookPart is null || sheet?.Id?.Value is not { } partId || workbookPart.GetPartById(partId) is not WorksheetPart worksheetPart)
+        if (document.WorkbookPart is not { } workbookPart)
+        {
+            return Unreadable(ImportMessages.NotAWorkbook); // a zip, or another Open XML document (.docx)
+        }
+
+        var sheet = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
+        if (sheet?.Id?.Value is not { } partId || workbookPart.GetPartById(partId) is not WorksheetPart worksheetPart)
         {
             return Unreadable(ImportMessages.NoWorksheet);
         }

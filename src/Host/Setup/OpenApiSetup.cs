@@ -14,7 +14,8 @@ namespace Tracker.Host.Setup;
 /// endpoint, secured ones declare the bearer scheme (anonymous ones <c>security: []</c>), enums are strings with
 /// their names, query parameters are camelCase, and the problem answers, headers and the one ProblemDetails schema
 /// come from the endpoint metadata (see <see cref="ProblemResponsesOpenApi"/>, <see cref="ResponseHeadersOpenApi"/>,
-/// <see cref="HttpMechanismsOpenApi"/>, <see cref="RequestSchemasOpenApi"/>). <c>build/contract.sh</c> lints the
+/// <see cref="HttpMechanismsOpenApi"/>, <see cref="RequestSchemasOpenApi"/>); bodies that are files are binary
+/// (<see cref="FileContentOpenApi"/>). <c>build/contract.sh</c> lints the
 /// result and compiles two generated clients against it.
 /// </summary>
 internal static class OpenApiSetup
@@ -47,6 +48,7 @@ internal static class OpenApiSetup
                 ProblemResponsesOpenApi.Describe(operation, context);
                 HttpMechanismsOpenApi.Describe(operation, context.Description.HttpMethod, metadata);
                 ResponseHeadersOpenApi.Describe(operation);
+                FileContentOpenApi.Describe(operation);
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer((document, context, _) =>

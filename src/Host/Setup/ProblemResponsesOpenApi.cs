@@ -55,6 +55,11 @@ internal static class ProblemResponsesOpenApi
         Add(responses, 412, when: metadata.OfType<IfMatchMetadata>().Any());
         Add(responses, 503, when: metadata.OfType<ModuleEndpointMetadata>().Any());
 
+        if (operation.RequestBody?.Content is { Count: > 1 } accepted && responses.TryGetValue("415", out var unsupported) && unsupported is OpenApiResponse { Description: null or "" } concrete415)
+        {
+            concrete415.Description = $"ERR_UNSUPPORTED_MEDIA_TYPE: send the body as {string.Join(" or ", accepted.Keys)}.";
+        }
+
         var problem = new OpenApiSchemaReference(SchemaName, context.Document);
         foreach (var (status, response) in responses)
         {

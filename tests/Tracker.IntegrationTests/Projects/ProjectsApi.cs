@@ -40,6 +40,20 @@ public sealed class ProjectsApi(HttpClient client)
     public async Task<JsonElement> ProjectAsync(Guid id) => await Http.ReadAsync<JsonElement>(await Client.GetAsync($"{Base}/projects/{id}"));
 
     public async Task<decimal> ProgressAsync(Guid projectId) => (await ProjectAsync(projectId)).GetProperty("progress").GetDecimal();
+
+    public async Task<JsonElement> ReplaceCharacteristicsAsync(Guid projectId, params object[] rows) =>
+        await Http.ReadAsync<JsonElement>(await Client.PutAsJsonAsync($"{Base}/projects/{projectId}/characteristics", new { items = rows }));
+
+    /// <summary>The table as (parameter, value, unit) rows, in order.</summary>
+    public async Task<List<(string? Parameter, string? Value, string? Unit)>> CharacteristicsAsync(Guid projectId) =>
+        Rows(await Http.ReadAsync<JsonElement>(await Client.GetAsync($"{Base}/projects/{projectId}/characteristics")));
+
+    public static List<(string? Parameter, string? Value, string? Unit)> Rows(JsonElement table) =>
+        [.. table.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("parameter").GetString(), r.GetProperty("value").GetString(), r.GetProperty("unit").GetString()))];
+
+    /// <summary>POST …/characteristics/import with the body as sent (JSON text or workbook bytes).</summary>
+    public Task<HttpResponseMessage> ImportCharacteristicsAsync(Guid projectId, HttpContent body, bool? dryRun = null) =>
+        Client.PostAsync($"{Base}/projects/{projectId}/characteristics/import{(dryRun is { } dry ? $"?dryRun={(dry ? "true" : "false")}" : "")}", body);
 }
 
 public static class JsonIds

@@ -92,4 +92,14 @@ internal static class ProjectsErrors
         "ERR_PROJECTS_RELEASE_TOO_LARGE", ErrorKind.PayloadTooLarge,
         new("Package too large", "Пакет слишком большой"),
         new("A release package may hold at most {0} bytes; nothing was stored.", "Пакет выпуска может занимать не более {0} байт; ничего не сохранено."));
+
+    public static readonly Error CharacteristicsImportInvalid = new(
+        "ERR_PROJECTS_CHARACTERISTICS_IMPORT_INVALID", ErrorKind.BadRequest,
+        new("Characteristics import rejected", "Импорт характеристик отклонён"),
+        new("The import has {0} problem(s); nothing was changed. See errors.", "В импорте проблем: {0}; ничего не изменено. См. errors."));
+
+    public static readonly Error CharacteristicsUnreadable = new(
+        "ERR_PROJECTS_CHARACTERISTICS_UNREADABLE", ErrorKind.BadRequest,
+        new("Characteristics file unreadable", "Файл характеристик не читается"),
+        new("The body cannot be read as {0}; nothing was changed. See errors.", "Тело запроса не читается как {0}; ничего не изменено. См. errors."));
 }

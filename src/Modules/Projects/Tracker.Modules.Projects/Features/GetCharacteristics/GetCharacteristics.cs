@@ -1,23 +1,50 @@
+using Microsoft.Net.Http.Headers;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.Modules.Projects.Features.GetCharacteristics;
 
-internal sealed record GetCharacteristicsQuery(Guid ProjectId) : IQuery<Result<CharacteristicList>>;
+/// <summary>A project's table with the project's code, which names the spreadsheet.</summary>
+internal sealed record ProjectCharacteristics(string ProjectCode, CharacteristicList Table);
 
-internal sealed class GetCharacteristicsQueryHandler(ProjectsDbContext db) : IQueryHandler<GetCharacteristicsQuery, Result<CharacteristicList>>
+internal sealed record GetCharacteristicsQuery(Guid ProjectId) : IQuery<Result<ProjectCharacteristics>>;
+
+internal sealed class GetCharacteristicsQueryHandler(ProjectsDbContext db) : IQueryHandler<GetCharacteristicsQuery, Result<ProjectCharacteristics>>
 {
-    public async ValueTask<Result<CharacteristicList>> Handle(GetCharacteristicsQuery query, CancellationToken cancellationToken) =>
-        await db.Projects.AnyAsync(p => p.Id == query.ProjectId, cancellationToken)
-            ? await db.CharacteristicsOfAsync(query.ProjectId, cancellationToken)
+    public async ValueTask<Result<ProjectCharacteristics>> Handle(GetCharacteristicsQuery query, CancellationToken cancellationToken) =>
+        await db.Projects.Where(p => p.Id == query.ProjectId).Select(p => p.Code).SingleOrDefaultAsync(cancellationToken) is { } code
+            ? new ProjectCharacteristics(code, await db.CharacteristicsOfAsync(query.ProjectId, cancellationToken))
             : ProjectsErrors.ProjectNotFound.WithDetail(query.ProjectId);
 }
 
 internal sealed class GetCharacteristicsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/projects/{id}/characteristics", async Task<Results<Ok<CharacteristicList>, ProblemHttpResult>> (Guid id, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new GetCharacteristicsQuery(id), cancellationToken)).ToHttp(TypedResults.Ok))
+        app.MapGet("/projects/{id}/characteristics", async Task<Results<Ok<CharacteristicList>, FileContentHttpResult, ProblemHttpResult>> (Guid id, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                // The answer depends on Accept: a cache must not hand the spreadsheet to a client that asked for JSON.
+                http.Response.Headers.Vary = HeaderNames.Accept;
+                var result = await sender.Send(new GetCharacteristicsQuery(id), cancellationToken);
+                if (result.IsFailure)
+                {
+                    return result.Error.ToProblem();
+                }
+
+                return WantsSpreadsheet(http.Request)
+                    ? TypedResults.File(CharacteristicsWorkbook.Write(result.Value.Table.Items), CharacteristicsSheet.MediaType, CharacteristicsSheet.FileName(result.Value.ProjectCode))
+                    : TypedResults.Ok(result.Value.Table);
+            })
+            .Produces<CharacteristicList>(StatusCodes.Status200OK, "application/json", CharacteristicsSheet.MediaType)
             .WithSummary("A project's characteristics (parameter, value, unit) in order; at most 500, so not paged")
+            .WithDescription($"JSON by default, the document `POST …/characteristics/import` takes back. With `Accept: {CharacteristicsSheet.MediaType}` an .xlsx workbook instead (sheet \"{CharacteristicsSheet.SheetName}\", header row Parameter | Value | Unit, one row per characteristic), as an attachment named `characteristics-<project code>.xlsx`.")
             .ProducesError(StatusCodes.Status404NotFound);
+
+    /// <summary>The spreadsheet when Accept names it and prefers nothing JSON to it; JSON otherwise (no Accept, */*, application/json).</summary>
+    private static bool WantsSpreadsheet(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().Accept;
+        var sheet = accepted.Where(a => a.MediaType.Equals(CharacteristicsSheet.MediaType, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var json = accepted.Where(a => a.MediaType.Value?.Contains("json", StringComparison.OrdinalIgnoreCase) == true).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return sheet > 0 && sheet >= json;
+    }
 }

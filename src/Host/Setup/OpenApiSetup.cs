@@ -14,7 +14,7 @@ namespace Tracker.Host.Setup;
 /// endpoint, secured ones declare the bearer scheme (anonymous ones <c>security: []</c>), enums are strings with
 /// their names, query parameters are camelCase, and the problem answers, headers and the one ProblemDetails schema
 /// come from the endpoint metadata (see <see cref="ProblemResponsesOpenApi"/>, <see cref="ResponseHeadersOpenApi"/>,
-/// <see cref="HttpMechanismsOpenApi"/>, <see cref="RequestSchemasOpenApi"/>). <c>build/contract.sh</c> lints the
+/// <see cref="HttpMechanismsOpenApi"/>, <see cref="RequestSchemasOpenApi"/>, <see cref="FileAnswersOpenApi"/>). <c>build/contract.sh</c> lints the
 /// result and compiles two generated clients against it.
 /// </summary>
 internal static class OpenApiSetup
@@ -46,6 +46,7 @@ internal static class OpenApiSetup
                 ParametersOpenApi.Describe(operation, context.Description);
                 ProblemResponsesOpenApi.Describe(operation, context);
                 HttpMechanismsOpenApi.Describe(operation, context.Description.HttpMethod, metadata);
+                FileAnswersOpenApi.Describe(operation, metadata);
                 ResponseHeadersOpenApi.Describe(operation);
                 return Task.CompletedTask;
             });

@@ -33,6 +33,7 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         {
             RequestValidationException => CommonErrors.Validation,
             BadHttpRequestException bad when UnboundParameter(bad) is not null => CommonErrors.Validation,
+            BadHttpRequestException bad when MissingParameter(bad) is not null => CommonErrors.Validation,
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CommonErrors.PayloadTooLarge,
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => CommonErrors.UnsupportedMediaType,
             BadHttpRequestException { InnerException: JsonException } => CommonErrors.MalformedJson,
@@ -55,6 +56,12 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
                 ? WireEnum.NotOneOf(enumType)
                 : FieldMessages.NotParsable;
             fieldErrors = new Dictionary<string, string[]> { [parameter] = [message.In(culture)] };
+        }
+        else if (exception is BadHttpRequestException absent && MissingParameter(absent) is { } missingName)
+        {
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+            var parameter = StrictEnumParameters.WireNameOf(endpoint, missingName) ?? char.ToLowerInvariant(missingName[0]) + missingName[1..];
+            fieldErrors = new Dictionary<string, string[]> { [parameter] = [FieldMessages.Required.In(culture)] };
         }
         else if (exception is BadHttpRequestException { InnerException: JsonException json })
         {
@@ -103,12 +110,20 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
     private static string? UnboundParameter(BadHttpRequestException exception) =>
         BindingFailure().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
 
+    /// <summary>The C# name of a required query or route value the request left out (the framework names it only in the message).</summary>
+    private static string? MissingParameter(BadHttpRequestException exception) =>
+        RequiredParameter().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
+
     /// <summary>No body, or the JSON <c>null</c>, where the operation reads an object from the body.</summary>
     private static bool MissingBody(BadHttpRequestException exception) =>
         exception is { StatusCode: StatusCodes.Status400BadRequest, InnerException: null }
         && UnboundParameter(exception) is null
+        && MissingParameter(exception) is null
         && exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
     private static partial Regex BindingFailure();
+
+    [GeneratedRegex("^Required parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\" was not provided from (query string|route)")]
+    private static partial Regex RequiredParameter();
 }

@@ -10,14 +10,9 @@ internal static class FileNames
     private const int MaxSlugLength = 60;
 
     /// <summary>Russian letters in Latin (close to ISO 9 / GOST 7.79 B), so Cyrillic names make readable file names.</summary>
-    private static readonly FrozenDictionary<char, string> Cyrillic = new Dictionary<char, string>
-    {
-        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "yo", ['ж'] = "zh",
-        ['з'] = "z", ['и'] = "i", ['й'] = "j", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
-        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "x", ['ц'] = "c",
-        ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shh", ['ъ'] = string.Empty, ['ы'] = "y", ['ь'] = string.Empty,
-        ['э'] = "e", ['ю'] = "yu", ['я'] = "ya",
-    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<char, string> Cyrillic = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя".Zip(
+        (string[])["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "j", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "x", "c", "ch", "sh", "shh", "", "y", "", "e", "yu", "ya"])
+        .ToFrozenDictionary(pair => pair.First, pair => pair.Second);
 
     /// <summary>A day as file names carry it: <c>2026-12-04</c>.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -23,7 +23,8 @@ internal static class FileContentOpenApi
     {
         foreach (var (mediaType, body) in content ?? new Dictionary<string, OpenApiMediaType>())
         {
-            if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            // Forms keep their fields: a file in a form is already binary there.
+            if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase) && !mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
                 body.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
             }

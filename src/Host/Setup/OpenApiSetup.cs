@@ -15,7 +15,7 @@ namespace Tracker.Host.Setup;
 /// their names, query parameters are camelCase, and the problem answers, headers and the one ProblemDetails schema
 /// come from the endpoint metadata (see <see cref="ProblemResponsesOpenApi"/>, <see cref="ResponseHeadersOpenApi"/>,
 /// <see cref="HttpMechanismsOpenApi"/>, <see cref="RequestSchemasOpenApi"/>); bodies that are files are binary
-/// (<see cref="FileContentOpenApi"/>). <c>build/contract.sh</c> lints the
+/// (<see cref="FileContentOpenApi"/>, <see cref="FileAnswersOpenApi"/>). <c>build/contract.sh</c> lints the
 /// result and compiles two generated clients against it.
 /// </summary>
 internal static class OpenApiSetup
@@ -47,6 +47,7 @@ internal static class OpenApiSetup
                 ParametersOpenApi.Describe(operation, context.Description);
                 ProblemResponsesOpenApi.Describe(operation, context);
                 HttpMechanismsOpenApi.Describe(operation, context.Description.HttpMethod, metadata);
+                FileAnswersOpenApi.Describe(operation, metadata);
                 ResponseHeadersOpenApi.Describe(operation);
                 FileContentOpenApi.Describe(operation);
                 return Task.CompletedTask;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Tracker.BuildingBlocks.Http;
 
 namespace Tracker.BuildingBlocks.Files;
 
@@ -28,10 +29,13 @@ public static class FileDownloads
     /// </summary>
     public static RouteHandlerBuilder ProducesFileDownload(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(FileDownloadMetadata.Instance)
-            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
-            .Produces(StatusCodes.Status206PartialContent, typeof(Stream), "application/octet-stream")
+            .ProducesFile(Attachment)
+            .Produces(StatusCodes.Status206PartialContent, contentType: Attachment)
             .Produces(StatusCodes.Status304NotModified)
             .Produces(StatusCodes.Status416RangeNotSatisfiable);
+
+    /// <summary>What a download is described as: its real type varies from file to file.</summary>
+    private const string Attachment = "application/octet-stream";
 
     /// <summary>
     /// Streams the file with Range, If-Range and If-None-Match handled, its name in Content-Disposition (RFC 6266,

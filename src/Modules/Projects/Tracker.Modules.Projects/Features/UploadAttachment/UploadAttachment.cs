@@ -84,7 +84,7 @@ internal sealed class UploadAttachmentEndpoint : ICarterModule
                     HttpRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new UploadAttachmentCommand(projectId, stepId, fileName, request.ContentType, request.ContentLength, request.Body), cancellationToken))
                     .ToHttp(created => ModuleRoutes.CreatedAt(nameof(GetAttachment), new { id = created.Id }, created)))
-            .Accepts<Stream>("application/octet-stream", "*/*")
+            .Accepts<byte[]>("application/octet-stream", "*/*") // the bytes of the file; described as binary
             .WithMetadata(new RequestSizeLimitAttribute(Workspace.MaxAttachmentBytesLimit))
             .SupportsETag()
             .SupportsIdempotency()

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Tracker.BuildingBlocks.Http;
+
+/// <summary>The endpoint answers 200 with a file of this content type, sent as an attachment.</summary>
+public sealed record FileAnswerMetadata(string ContentType);
+
+/// <summary>Endpoints that answer files (exports): how they say so, and how they read what the client accepts.</summary>
+public static class FileAnswers
+{
+    /// <summary>
+    /// Documents that the 200 answer is a file of <paramref name="contentType"/> (next to the JSON, when the endpoint
+    /// also answers JSON): the host's OpenAPI document describes it as binary with its Content-Disposition.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType) =>
+        builder.WithMetadata(new FileAnswerMetadata(contentType));
+
+    /// <summary>Whether the Accept header names <paramref name="mediaType"/> itself (not through a wildcard) with a quality above 0.</summary>
+    public static bool Accepts(this HttpRequest request, string mediaType) =>
+        request.GetTypedHeaders().Accept.Any(a => a.Quality is not 0 && string.Equals(a.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Tracker.Modules.Projects.Features.Shared.Office;
+
+/// <summary>What a column holds, and so how its cells are typed and formatted.</summary>
+internal enum CellKind
+{
+    Text,
+    Integer,
+    Number,
+    Money,
+
+    /// <summary>A share from 0 to 1, shown as a percentage.</summary>
+    Percent,
+    Date,
+}
+
+internal sealed record SheetColumn(string Header, CellKind Kind, double Width = 14);
+
+/// <summary>
+/// One worksheet: a header row (frozen, with an autofilter over the table) and one row per item. Cell values are
+/// <see cref="string"/>, <see cref="int"/>, <see cref="decimal"/>, <see cref="DateOnly"/> or null (an empty cell).
+/// </summary>
+internal sealed record SheetTable(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
+
+/// <summary>
+/// Writes workbooks of <see cref="SheetTable"/>s. Worksheets are streamed row by row (OpenXmlWriter), so a large
+/// portfolio never becomes a document tree in memory; strings are inline, so no shared-string table is held either.
+/// </summary>
+internal static class Spreadsheets
+{
+    private const uint DateFormatId = 164;
+
+    // Indexes into the cell formats of Styles(): header, then one per CellKind.
+    private const uint HeaderStyle = 1;
+    private const uint DateStyle = 2;
+    private const uint PercentStyle = 3;
+    private const uint MoneyStyle = 4;
+    private const uint IntegerStyle = 5;
+
+    public static byte[] Write(ExportFormat format, IEnumerable<SheetTable> sheets) => OfficePackage.Write(stream =>
+    {
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddNewPart<WorkbookPart>(OfficePackage.MainContentType(document), OfficePackage.MainRelationship);
+        workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = Styles(format);
+        var names = new SheetNames();
+        var sheetList = new Sheets();
+        var filters = new DefinedNames();
+        uint number = 0;
+        foreach (var sheet in sheets)
+        {
+            number++;
+            var id = $"rIdSheet{number}";
+            var name = names.Unique(sheet.Name);
+            var rows = WriteSheet(workbookPart.AddNewPart<WorksheetPart>(id), sheet, selected: number == 1);
+            sheetList.Append(new Sheet { Name = name, SheetId = number, Id = id });
+
+            // Excel keeps an autofilter's range in this hidden name too, and repairs a file without it.
+            filters.Append(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(sheet.Columns.Count)}${rows}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = number - 1,
+                Hidden = true,
+            });
+        }
+
+        workbookPart.Workbook = new Workbook(new BookViews(new WorkbookView()), sheetList, filters);
+    });
+
+    /// <summary>Streams one worksheet; returns its number of rows, the header included.</summary>
+    private static int WriteSheet(WorksheetPart part, SheetTable sheet, bool selected)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { WorkbookViewId = 0, TabSelected = selected }));
+        writer.WriteElement(new Columns(sheet.Columns.Select((column, i) =>
+            new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = column.Width, CustomWidth = true })));
+
+        writer.WriteStartElement(new SheetData());
+        var rowIndex = 1;
+        writer.WriteElement(new Row(sheet.Columns.Select((column, i) => TextCell(Reference(i, rowIndex), column.Header, HeaderStyle))) { RowIndex = 1 });
+        foreach (var values in sheet.Rows)
+        {
+            rowIndex++;
+            var row = new Row { RowIndex = (uint)rowIndex };
+            for (var i = 0; i < sheet.Columns.Count && i < values.Count; i++)
+            {
+                if (Cell(Reference(i, rowIndex), sheet.Columns[i].Kind, values[i]) is { } cell)
+                {
+                    row.Append(cell);
+                }
+            }
+
+            writer.WriteElement(row);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(sheet.Columns.Count)}{rowIndex}" });
+        writer.WriteEndElement();
+        return rowIndex;
+    }
+
+    private static Cell? Cell(string reference, CellKind kind, object? value) => value switch
+    {
+        null => null,
+        string text => TextCell(reference, text, 0),
+        DateOnly date => NumberCell(reference, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), DateStyle),
+        int number => NumberCell(reference, number.ToString(CultureInfo.InvariantCulture), StyleOf(kind)),
+        decimal number => NumberCell(reference, number.ToString(CultureInfo.InvariantCulture), StyleOf(kind)),
+        _ => throw new ArgumentException($"A cell cannot hold a {value.GetType().Name}.", nameof(value)),
+    };
+
+    private static uint StyleOf(CellKind kind) => kind switch
+    {
+        CellKind.Integer => IntegerStyle,
+        CellKind.Money => MoneyStyle,
+        CellKind.Percent => PercentStyle,
+        CellKind.Date => DateStyle,
+        _ => 0,
+    };
+
+    private static Cell TextCell(string reference, string text, uint style) =>
+        new(new InlineString(new Text(text))) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style == 0 ? null : (UInt32Value)style };
+
+    private static Cell NumberCell(string reference, string invariantNumber, uint style) =>
+        new(new CellValue(invariantNumber)) { CellReference = reference, StyleIndex = style == 0 ? null : (UInt32Value)style };
+
+    private static string Reference(int columnIndex, int row) => ColumnName(columnIndex + 1) + row.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The letters of a 1-based column: 1 → A, 27 → AA.</summary>
+    private static string ColumnName(int column)
+    {
+        var name = string.Empty;
+        for (; column > 0; column = (column - 1) / 26)
+        {
+            name = (char)('A' + ((column - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Default, header (bold on a light fill), the locale's short date, a percentage with one decimal, money with
+    /// two decimals and thousands separators, and a whole number; Excel shows the separators of the reader's locale.
+    /// </summary>
+    private static Stylesheet Styles(ExportFormat format) => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = format.ExcelDateFormat() },
+            new NumberingFormat { NumberFormatId = DateFormatId + 1, FormatCode = "0.0%" })
+        { Count = 2 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
+        { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFDDE5F0" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))
+        { Count = 3 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true },
+            new CellFormat { NumberFormatId = DateFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = DateFormatId + 1, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 4, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
+        { Count = 6 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+
+    /// <summary>
+    /// Sheet names as Excel takes them: at most 31 characters, none of <c>[]:*?/\</c>, no apostrophe at either end,
+    /// unique ignoring case ("History" is Excel's own); a clash gets " (2)", " (3)"...
+    /// </summary>
+    private sealed class SheetNames
+    {
+        private const int MaxLength = 31;
+        private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase) { "History" };
+
+        public string Unique(string wanted)
+        {
+            var clean = Fit(new string([.. wanted.Select(c => c is '[' or ']' or ':' or '*' or '?' or '/' or '\\' || char.IsControl(c) ? '_' : c)]), MaxLength);
+            clean = clean.Length == 0 ? "Sheet" : clean;
+            var name = clean;
+            for (var n = 2; !_taken.Add(name); n++)
+            {
+                var suffix = $" ({n})";
+                name = Fit(clean, MaxLength - suffix.Length) + suffix;
+            }
+
+            return name;
+        }
+
+        /// <summary>Cut to <paramref name="length"/> without splitting a surrogate pair, and trimmed.</summary>
+        private static string Fit(string text, int length)
+        {
+            if (text.Length > length)
+            {
+                text = text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+            }
+
+            return text.Trim().Trim('\'').Trim();
+        }
+    }
+}

@@ -9,11 +9,12 @@ using Tracker.BuildingBlocks.Modules;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Identity.Contracts;
 using Tracker.Modules.Miniatures.Contracts;
+using Tracker.Modules.Projects.Contracts;
 
 namespace Tracker.IntegrationTests.Messaging;
 
 /// <summary>
-/// A stand-in for another module that subscribes to Identity's and Miniatures' events, plugged in the way a real
+/// A stand-in for another module that subscribes to Identity's, Miniatures' and Projects' events, plugged in the way a real
 /// module is.
 /// Usernames steer it: "fail-*" always throws, "flaky-*" throws on the first two attempts.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class ProbeModule : IModule
 
     public string Title => "Probe";
 
-    public string Description => "Test subscriber of Identity's and Miniatures' events.";
+    public string Description => "Test subscriber of Identity's, Miniatures' and Projects' events.";
 
     public void Register(IServiceCollection services, ModuleContext context)
     {
@@ -33,6 +34,9 @@ public sealed class ProbeModule : IModule
         services.AddIntegrationEventHandler<UserRegistered, UserRegisteredProbeHandler, ProbeDbContext>();
         services.AddIntegrationEventHandler<UserRoleChanged, UserRoleChangedProbeHandler, ProbeDbContext>();
         services.AddIntegrationEventHandler<MiniaturesMoved, MiniaturesMovedProbeHandler, ProbeDbContext>();
+        services.AddIntegrationEventHandler<ProjectCreated, PayloadProbeHandler<ProjectCreated>, ProbeDbContext>();
+        services.AddIntegrationEventHandler<ProjectStatusChanged, PayloadProbeHandler<ProjectStatusChanged>, ProbeDbContext>();
+        services.AddIntegrationEventHandler<StepStatusChanged, PayloadProbeHandler<StepStatusChanged>, ProbeDbContext>();
         services.AddScoped<IStartupTask, CreateProbeTables>();
         services.AddSingleton<ProbeAttempts>();
     }
@@ -143,6 +147,17 @@ internal sealed class MiniaturesMovedProbeHandler(ProbeDbContext db) : IIntegrat
             UserId = integrationEvent.MovedBy,
             Payload = JsonSerializer.Serialize(integrationEvent),
         });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Keeps any event whole, under its type's name, for a test to read back.</summary>
+internal sealed class PayloadProbeHandler<TEvent>(ProbeDbContext db) : IIntegrationEventHandler<TEvent>
+    where TEvent : Tracker.BuildingBlocks.Contracts.IntegrationEvent
+{
+    public Task Handle(TEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        db.Received.Add(new ReceivedEvent { EventId = integrationEvent.Id, Kind = typeof(TEvent).Name, Payload = JsonSerializer.Serialize(integrationEvent) });
         return Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Projects module on PostgreSQL with a portfolio of BENCH_PROJECTS projects x 30 steps x 5 subtasks:
-# the project list, one project's steps with their subtasks, step status updates and the KPI report.
+# the Excel export of the whole portfolio, the project list, one project's steps with their subtasks, step status
+# updates and the KPI report.
 # build/bench/README.md explains it.
 #   build/bench/projects.sh
 # Environment: BENCH_DURATION (15), BENCH_WARMUP (10), BENCH_DRAIN (3), BENCH_PROJECTS (200), BENCH_NO_BUILD=1,
@@ -88,6 +89,18 @@ measure() { # name mode conns paths ids: a warm-up, then the measured load with 
   printf -v "pg_cpu_$1" '%s' "$(awk -v a="$pg0" -v b="$pg1" -v n="$answered" 'BEGIN { printf "%.2f", n ? (b - a) / n : 0 }')"
 }
 
+# Measured first, on a host that has only started and been signed in to, so its peak memory is the export's.
+log "Excel export of the whole portfolio: 5 sequential requests"
+rss_before_export=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid_a/status")
+for i in $(seq 1 5); do
+  curl -fsS -o "$work/portfolio-$i.xlsx" -w '%{time_total}\n' "$base_a/api/v1/projects/exports/excel" -H "Authorization: Bearer $token" \
+    || die "Excel export failed"
+done | sort -n >"$work/excel.times"
+[ "$(head -c 2 "$work/portfolio-1.xlsx")" = PK ] || die "the Excel export is not a zip package"
+excel_p50=$(awk '{ v[NR] = $1 * 1000 } END { printf "%.0f", v[int((NR + 1) / 2)] }' "$work/excel.times")
+excel_max=$(awk '{ v = $1 * 1000 } END { printf "%.0f", v }' "$work/excel.times")
+excel_kib=$(( $(stat -c %s "$work/portfolio-1.xlsx") / 1024 ))
+excel_peak_mib=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid_a/status")
 log "load: project list, first page of 50 with progress, 16 connections"
 measure list get 16 "$work/list-path.txt" ""
 log "load: one project's 30 steps with their subtasks, random project, 16 connections"
@@ -122,11 +135,14 @@ row "one project's steps with subtasks" project 16
 row "step status update" status 64
 echo
 echo "KPI report over the whole portfolio: median ${kpi_p50} ms, slowest ${kpi_max} ms (20 requests, one at a time)"
+echo "Excel export of the whole portfolio: median ${excel_p50} ms, slowest ${excel_max} ms (5 requests, one at a time), ${excel_kib} KiB; host peak RSS ${excel_peak_mib} MiB (${rss_before_export} MiB before the first export)"
 echo
 echo "target project list p99 < 25 ms: $(verdict "$(field list p99_ms)" 25 "<") ($(field list p99_ms) ms)"
 echo "target one project p99 < 30 ms: $(verdict "$(field project p99_ms)" 30 "<") ($(field project p99_ms) ms)"
 echo "target step status updates >= 1500 req/s: $(verdict "$(field status rps)" 1500 ">=") ($(field status rps))"
 echo "target KPI < 100 ms (slowest): $(verdict "$kpi_max" 100 "<") ($kpi_max ms)"
+echo "target Excel export < 2 s (slowest): $(verdict "$excel_max" 2000 "<") ($excel_max ms)"
+echo "target Excel export peak memory < 200 MB (whole host process): $(verdict "$excel_peak_mib" 200 "<") ($excel_peak_mib MiB)"
 echo
 echo "finished in $(( $(date +%s) - bench_started ))s"
 exit "$status"

@@ -59,6 +59,17 @@ internal sealed class UploadAttachmentCommandHandler(ProjectsDbContext db, Proje
         var attachment = Attachment.Create(
             Guid.CreateVersion7(now), projectId.Value, command.StepId, command.FileName, command.ContentType, incoming.Size, incoming.Sha256, user.Id, user.Username, now);
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        if (command.StepId is { } ownerStep)
+        {
+            // The step key has no foreign key (see AttachmentConfiguration): under the lock that deleting steps
+            // takes, the step is either still there or its delete has committed, and then the file is refused.
+            await db.LockStepsOfAsync(projectId.Value, cancellationToken);
+            if (!await db.Steps.AnyAsync(s => s.Id == ownerStep, cancellationToken))
+            {
+                return ProjectsErrors.StepNotFound.WithDetail(ownerStep);
+            }
+        }
+
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
         files.Attachments.Keep(incoming, attachment.Id);

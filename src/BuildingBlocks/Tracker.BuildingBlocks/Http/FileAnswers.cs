@@ -16,7 +16,16 @@ public static class FileAnswers
     public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType) =>
         builder.WithMetadata(new FileAnswerMetadata(contentType));
 
-    /// <summary>Whether the Accept header names <paramref name="mediaType"/> itself (not through a wildcard) with a quality above 0.</summary>
-    public static bool Accepts(this HttpRequest request, string mediaType) =>
-        request.GetTypedHeaders().Accept.Any(a => a.Quality is not 0 && string.Equals(a.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether the client asks for <paramref name="mediaType"/> rather than JSON: its Accept header names the type
+    /// itself (not through a wildcard) with a quality above 0 and at least that of any JSON type it names. No
+    /// Accept, <c>*/*</c> or <c>application/json</c> keep the JSON answer.
+    /// </summary>
+    public static bool Accepts(this HttpRequest request, string mediaType)
+    {
+        var accepted = request.GetTypedHeaders().Accept;
+        var file = accepted.Where(a => string.Equals(a.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var json = accepted.Where(a => a.MediaType.Value?.Contains("json", StringComparison.OrdinalIgnoreCase) == true).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return file > 0 && file >= json;
+    }
 }

@@ -30,21 +30,12 @@ internal sealed class GetCharacteristicsEndpoint : ICarterModule
                     return result.Error.ToProblem();
                 }
 
-                return WantsSpreadsheet(http.Request)
+                return http.Request.Accepts(CharacteristicsSheet.MediaType)
                     ? TypedResults.File(CharacteristicsWorkbook.Write(result.Value.Table.Items), CharacteristicsSheet.MediaType, CharacteristicsSheet.FileName(result.Value.ProjectCode))
                     : TypedResults.Ok(result.Value.Table);
             })
-            .Produces<CharacteristicList>(StatusCodes.Status200OK, "application/json", CharacteristicsSheet.MediaType)
+            .ProducesFile(CharacteristicsSheet.MediaType)
             .WithSummary("A project's characteristics (parameter, value, unit) in order; at most 500, so not paged")
             .WithDescription($"JSON by default, the document `POST …/characteristics/import` takes back. With `Accept: {CharacteristicsSheet.MediaType}` an .xlsx workbook instead (sheet \"{CharacteristicsSheet.SheetName}\", header row Parameter | Value | Unit, one row per characteristic), as an attachment named `characteristics-<project code>.xlsx`.")
             .ProducesError(StatusCodes.Status404NotFound);
-
-    /// <summary>The spreadsheet when Accept names it and prefers nothing JSON to it; JSON otherwise (no Accept, */*, application/json).</summary>
-    private static bool WantsSpreadsheet(HttpRequest request)
-    {
-        var accepted = request.GetTypedHeaders().Accept;
-        var sheet = accepted.Where(a => a.MediaType.Equals(CharacteristicsSheet.MediaType, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
-        var json = accepted.Where(a => a.MediaType.Value?.Contains("json", StringComparison.OrdinalIgnoreCase) == true).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
-        return sheet > 0 && sheet >= json;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Domain;
 using Tracker.Modules.Projects.Features.Shared;
@@ -59,7 +60,8 @@ internal sealed class GetKpiEndpoint : ICarterModule
                     return report.Error.ToProblem();
                 }
 
-                // The same report as a workbook when the client asks for one; JSON for any other Accept.
+                // The same report as a workbook when the client asks for one; JSON for any other Accept (so a cache keys on it).
+                request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
                 return request.Accepts(OfficeFile.Xlsx)
                     ? KpiWorkbook.Of(report.Value).ToHttp()
                     : TypedResults.Ok(report.Value);

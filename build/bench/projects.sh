@@ -67,6 +67,12 @@ FROM projects.projects p, generate_series(1, :steps) s;
 INSERT INTO projects.subtasks (id, step_id, name, status, weight, planned_start, planned_end, actual_start, actual_end, position, created_at, updated_at, version)
 SELECT gen_random_uuid(), s.id, 'Subtask ' || t, (s.position + t) % 4, 1, NULL, NULL, NULL, NULL, t - 1, now(), now(), 1
 FROM projects.steps s, generate_series(1, :subtasks) t;
+-- What the module keeps on each step for its progress (SubtaskWeightCounts), as its writes would have left it.
+UPDATE projects.steps AS s SET subtask_weight = t.total, subtask_done_weight = t.done, subtask_in_progress_weight = t.in_progress
+FROM (SELECT step_id, SUM(weight) AS total, SUM(CASE WHEN status = 3 THEN weight ELSE 0 END) AS done,
+             SUM(CASE WHEN status = 1 THEN weight ELSE 0 END) AS in_progress
+      FROM projects.subtasks GROUP BY step_id) AS t
+WHERE t.step_id = s.id;
 VACUUM ANALYZE projects.categories, projects.projects, projects.steps, projects.subtasks;
 SQL
 psql_on "$db" -c "SELECT '/api/v1/projects/projects/' || id || '/steps?limit=$steps_per_project' FROM projects.projects" >"$work/project-paths.txt"

@@ -97,4 +97,34 @@ public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.True(problem.GetProperty("errors").TryGetProperty("weight", out _));
         Assert.Equal(0, (await api.ProjectAsync(project.Id())).GetProperty("stepCount").GetInt32());
     }
+
+    [Fact]
+    public async Task Changed_and_deleted_subtasks_count_at_once_even_when_changed_concurrently()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PC-{Guid.NewGuid():N}"[..12], inProgressCoefficient: 0.5m);
+        var step = await api.AddStepAsync(project.Id(), "Walls");
+        var subtasks = new List<JsonElement>();
+        for (var i = 0; i < 8; i++)
+        {
+            subtasks.Add(await api.AddSubtaskAsync(step.Id(), $"Wall {i}"));
+        }
+
+        // Eight changes to one step's subtasks at once: every one of them counts in the project's progress.
+        await Task.WhenAll(subtasks.Select((t, i) => api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/subtasks/{t.Id()}/status", new { status = i < 6 ? "done" : "in_progress" })));
+        Assert.Equal(0.875m, await api.ProgressAsync(project.Id())); // (6 + 2 * 0.5) / 8
+
+        var changed = await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/subtasks/{subtasks[6].Id()}", new { name = "Wall 6 (big)", status = "todo", weight = 9 });
+        Assert.Equal(9m, (await Http.ReadAsync<JsonElement>(changed)).GetProperty("weight").GetDecimal());
+        Assert.Equal(0.4063m, await api.ProgressAsync(project.Id())); // (6 + 0.5) / (6 + 9 + 1)
+
+        await Http.ExpectAsync(await api.Client.DeleteAsync($"{ProjectsApi.Base}/subtasks/{subtasks[6].Id()}"), HttpStatusCode.NoContent);
+        await Http.ExpectAsync(await api.Client.PostAsJsonAsync($"{ProjectsApi.Base}/subtasks/delete", new { ids = new[] { subtasks[0].Id(), subtasks[7].Id() } }), HttpStatusCode.NoContent);
+        Assert.Equal(1m, await api.ProgressAsync(project.Id())); // five done of weight 1
+
+        var breakdown = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects/{project.Id()}/progress"));
+        Assert.Equal(1m, breakdown.GetProperty("progress").GetDecimal());
+        var listed = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects?categoryId={category}"));
+        Assert.Equal(1m, listed.GetProperty("items")[0].GetProperty("progress").GetDecimal());
+    }
 }

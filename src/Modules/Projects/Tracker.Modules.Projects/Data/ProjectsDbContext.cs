@@ -124,6 +124,10 @@ internal sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         builder.Property(s => s.Description).HasMaxLength(Work.DescriptionMaxLength);
         builder.Property(s => s.Assignee).HasMaxLength(Work.AssigneeMaxLength);
         builder.Property(s => s.Weight).HasPrecision(12, 4);
+        builder.Property(s => s.SubtaskWeight).HasPrecision(18, 4);
+        builder.Property(s => s.SubtaskDoneWeight).HasPrecision(18, 4);
+        builder.Property(s => s.SubtaskInProgressWeight).HasPrecision(18, 4);
+        builder.Ignore(s => s.SubtaskWeights);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.ProjectId, s.Position });
         builder.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);

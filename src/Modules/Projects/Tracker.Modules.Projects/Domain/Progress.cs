@@ -27,6 +27,15 @@ internal static class Progress
             : WeightedMean(subtasks.Select(t => (t.Weight, OfStatus(t.Status, inProgressCoefficient))));
 
     /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
+    /// <summary>
+    /// The same as <see cref="OfStep(WorkStatus, IReadOnlyCollection{ValueTuple{decimal, WorkStatus}}, decimal)"/>
+    /// from the subtasks' weight sums: a weighted mean only needs the weight behind each score.
+    /// </summary>
+    public static decimal OfStep(WorkStatus status, SubtaskWeights subtasks, decimal inProgressCoefficient) =>
+        subtasks.Total == 0
+            ? OfStatus(status, inProgressCoefficient)
+            : WeightedMean([(subtasks.Done, 1m), (subtasks.InProgress, inProgressCoefficient), (subtasks.Total - subtasks.Done - subtasks.InProgress, 0m)]);
+
     public static decimal WeightedMean(IEnumerable<(decimal Weight, decimal Progress)> parts)
     {
         decimal weights = 0, weighted = 0;
@@ -41,6 +50,23 @@ internal static class Progress
 }
 
 /// <summary>Why a project's progress is what it is: each step's weight, how it counted, and its progress.</summary>
+/// <summary>What a step's subtasks weigh in total, done and in progress (0 total: it has none, weights being positive).</summary>
+internal readonly record struct SubtaskWeights(decimal Total, decimal Done, decimal InProgress)
+{
+    public static SubtaskWeights Of(IEnumerable<(decimal Weight, WorkStatus Status)> subtasks)
+    {
+        decimal total = 0, done = 0, inProgress = 0;
+        foreach (var (weight, status) in subtasks)
+        {
+            total += weight;
+            done += status == WorkStatus.done ? weight : 0;
+            inProgress += status == WorkStatus.in_progress ? weight : 0;
+        }
+
+        return new SubtaskWeights(total, done, inProgress);
+    }
+}
+
 internal sealed record ProjectProgress(decimal Progress, decimal InProgressCoefficient, IReadOnlyList<StepProgress> Steps)
 {
     public static ProjectProgress Of(Project project, IEnumerable<Step> steps, ILookup<Guid, Subtask> subtasksByStep)

@@ -92,6 +92,18 @@ internal sealed class Step : WorkItem
     /// <summary>Who does it: a project manager's name or anyone's.</summary>
     public string? Assignee { get; private set; }
 
+    /// <summary>
+    /// Its subtasks' weights (total, done, in progress): all its progress needs, kept with every subtask change
+    /// (<see cref="Features.Shared.SubtaskWeightCounts"/>) so that lists of projects read no subtask rows.
+    /// </summary>
+    public decimal SubtaskWeight { get; private set; }
+
+    public decimal SubtaskDoneWeight { get; private set; }
+
+    public decimal SubtaskInProgressWeight { get; private set; }
+
+    public SubtaskWeights SubtaskWeights => new(SubtaskWeight, SubtaskDoneWeight, SubtaskInProgressWeight);
+
     public static Step Create(Guid projectId, int position, WorkDetails details, DateTimeOffset now)
     {
         var at = Timestamps.Normalize(now);
@@ -129,5 +141,11 @@ internal sealed class Subtask : WorkItem
         var subtask = new Subtask { Id = Guid.CreateVersion7(now), StepId = stepId, Position = position, CreatedAt = at, Version = Work.FirstVersion };
         subtask.Apply(details, at);
         return subtask;
+    }
+
+    public void Update(WorkDetails details, DateTimeOffset now)
+    {
+        Apply(details, Timestamps.Normalize(now));
+        Version++;
     }
 }

@@ -6,17 +6,7 @@ using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.Modules.Projects.Features.AddSubtask;
 
-/// <param name="Weight">Its share of the step's progress, above 0 (default 1).</param>
-internal sealed record AddSubtaskRequest(
-    string Name,
-    WorkStatus Status = WorkStatus.todo,
-    decimal Weight = 1,
-    DateOnly? PlannedStart = null,
-    DateOnly? PlannedEnd = null,
-    DateOnly? ActualStart = null,
-    DateOnly? ActualEnd = null) : IWorkFields;
-
-internal sealed record AddSubtaskCommand(Guid StepId, AddSubtaskRequest Fields) : ICommand<Result<SubtaskResponse>>;
+internal sealed record AddSubtaskCommand(Guid StepId, SubtaskFields Fields) : ICommand<Result<SubtaskResponse>>;
 
 internal sealed class AddSubtaskCommandValidator : AbstractValidator<AddSubtaskCommand>
 {
@@ -36,10 +26,10 @@ internal sealed class AddSubtaskCommandHandler(ProjectsDbContext db, TimeProvide
 
         await db.LockSubtasksOfAsync(command.StepId, cancellationToken);
         var position = await db.Subtasks.CountAsync(t => t.StepId == command.StepId, cancellationToken);
-        var f = command.Fields;
-        var subtask = Subtask.Create(command.StepId, position, new WorkDetails(f.Name, null, f.Status, f.Weight, f.PlannedStart, f.PlannedEnd, f.ActualStart, f.ActualEnd, null), clock.GetUtcNow());
+        var subtask = Subtask.Create(command.StepId, position, command.Fields.ToDetails(), clock.GetUtcNow());
         db.Subtasks.Add(subtask);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RecountSubtasksAsync([command.StepId], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SubtaskResponse.From(subtask);
     }
@@ -48,7 +38,7 @@ internal sealed class AddSubtaskCommandHandler(ProjectsDbContext db, TimeProvide
 internal sealed class AddSubtaskEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/steps/{id}/subtasks", async Task<Results<CreatedAtSlice<SubtaskResponse>, ProblemHttpResult>> (Guid id, AddSubtaskRequest request, ISender sender, CancellationToken cancellationToken) =>
+        app.MapPost("/steps/{id}/subtasks", async Task<Results<CreatedAtSlice<SubtaskResponse>, ProblemHttpResult>> (Guid id, SubtaskFields request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new AddSubtaskCommand(id, request), cancellationToken))
                     .ToHttp(created => ModuleRoutes.CreatedAt(nameof(GetSubtask), new { id = created.Id }, created)))
             .RequireAuthorization(TrackerPolicies.Planner)

@@ -34,6 +34,7 @@ internal sealed class DeleteSubtaskCommandHandler(ProjectsDbContext db) : IComma
         }
 
         await db.RepackSubtasksAsync(stepId.Value, cancellationToken);
+        await db.RecountSubtasksAsync([stepId.Value], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Success();
     }

@@ -41,6 +41,8 @@ internal sealed class DeleteSubtasksCommandHandler(ProjectsDbContext db) : IComm
             await db.RepackSubtasksAsync(stepId, cancellationToken);
         }
 
+        await db.RecountSubtasksAsync(steps, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
         return Result.Success();
     }

@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Domain;
 using Tracker.Modules.Projects.Features.Shared;
@@ -12,11 +13,15 @@ internal sealed class SetSubtaskStatusCommandHandler(ProjectsDbContext db, TimeP
     {
         return await VersionedWrites.RetryUnlessVersionExpectedAsync<SubtaskResponse>(command.ExpectedVersion, async () =>
         {
+            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
             var subtask = await db.Subtasks.SingleOrDefaultAsync(t => t.Id == command.SubtaskId, cancellationToken);
             if (subtask is null)
             {
                 return ProjectsErrors.SubtaskNotFound.WithDetail(command.SubtaskId);
             }
+
+            // The step's subtask weights are counted again with the change, under the lock every subtask write takes.
+            await db.LockSubtasksOfAsync(subtask.StepId, cancellationToken);
 
             if (command.ExpectedVersion is { } expected && subtask.Version != expected)
             {
@@ -24,11 +29,18 @@ internal sealed class SetSubtaskStatusCommandHandler(ProjectsDbContext db, TimeP
             }
 
             subtask.SetStatus(command.Status, clock.GetUtcNow());
-            return await db.SaveVersionedAsync(
+            var saved = await db.SaveVersionedAsync(
                 async () => await db.Subtasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.SubtaskId, cancellationToken) is { } t ? SubtaskResponse.From(t) : null,
                 ProjectsErrors.SubtaskNotFound.WithDetail(command.SubtaskId),
                 uniqueConflict: null,
                 cancellationToken);
+            if (!saved.IsFailure)
+            {
+                await db.RecountSubtasksAsync([subtask.StepId], cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
         });
     }
 }

@@ -15,14 +15,14 @@ internal sealed record Portfolio(Workspace Workspace, IReadOnlyList<Category> Ca
     public ILookup<Guid, PortfolioProject> ByCategory { get; } = Projects.ToLookup(p => p.Project.CategoryId);
 }
 
-/// <summary>A step as a report lists it, with its progress by the rule (<see cref="Progress.OfStep"/>).</summary>
+/// <summary>A step as a report lists it, with its progress by the rule (<see cref="Progress.OfStep(WorkStatus, SubtaskWeights, decimal)"/>).</summary>
 internal sealed record StepRow(Guid ProjectId, int Position, string Name, WorkStatus Status, decimal Weight, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd, decimal Progress);
 
 internal static class PortfolioReader
 {
     /// <summary>
     /// Every category and project, or one category's. Progress comes from <see cref="ProjectReader.WithProgressAsync"/>;
-    /// steps and subtasks are read as the few columns the figures need, never as entities.
+    /// steps are read as the few columns the figures need (their subtasks' weight sums included), never as entities.
     /// </summary>
     /// <returns>Null when <paramref name="categoryId"/> names no category.</returns>
     public static async Task<Portfolio?> PortfolioAsync(this ProjectsDbContext db, Guid? categoryId, CancellationToken cancellationToken)
@@ -70,16 +70,24 @@ internal static class PortfolioReader
         var coefficients = projects.ToDictionary(p => p.Id, p => p.InProgressCoefficient);
         var steps = await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId))
             .OrderBy(s => s.Position)
-            .Select(s => new { s.Id, s.ProjectId, s.Position, s.Name, s.Status, s.Weight, s.PlannedStart, s.PlannedEnd, s.ActualStart, s.ActualEnd })
+            .Select(s => new
+            {
+                s.ProjectId,
+                s.Position,
+                s.Name,
+                s.Status,
+                s.Weight,
+                s.PlannedStart,
+                s.PlannedEnd,
+                s.ActualStart,
+                s.ActualEnd,
+                Subtasks = new SubtaskWeights(s.SubtaskWeight, s.SubtaskDoneWeight, s.SubtaskInProgressWeight),
+            })
             .ToListAsync(cancellationToken);
-        var subtasks = (await db.Subtasks.AsNoTracking().Where(t => db.Steps.Any(s => s.Id == t.StepId && projectIds.Contains(s.ProjectId)))
-                .Select(t => new { t.StepId, t.Status, t.Weight })
-                .ToListAsync(cancellationToken))
-            .ToLookup(t => t.StepId, t => (t.Weight, t.Status));
         return steps
             .Select(s => new StepRow(
                 s.ProjectId, s.Position, s.Name, s.Status, s.Weight, s.PlannedStart, s.PlannedEnd, s.ActualStart, s.ActualEnd,
-                Progress.OfStep(s.Status, [.. subtasks[s.Id]], coefficients[s.ProjectId])))
+                Progress.OfStep(s.Status, s.Subtasks, coefficients[s.ProjectId])))
             .ToLookup(s => s.ProjectId);
     }
 }

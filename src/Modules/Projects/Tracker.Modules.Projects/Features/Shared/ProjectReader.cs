@@ -7,8 +7,8 @@ namespace Tracker.Modules.Projects.Features.Shared;
 internal static class ProjectReader
 {
     /// <summary>
-    /// The progress and step count of each project, in two queries whatever the number of projects. Only the
-    /// columns the rule needs are read (a page of 50 projects reaches some 1,500 steps and 7,500 subtasks).
+    /// The progress and step count of each project, in one query whatever the number of projects: each step keeps
+    /// its subtasks' weight sums, so no subtask row is read (a page of 50 projects reaches some 1,500 steps).
     /// </summary>
     public static async Task<List<(Project Project, ProjectSummary Summary)>> WithProgressAsync(this ProjectsDbContext db, List<Project> projects, CancellationToken cancellationToken)
     {
@@ -19,17 +19,13 @@ internal static class ProjectReader
 
         var projectIds = projects.ConvertAll(p => p.Id);
         var steps = await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId))
-            .Select(s => new { s.Id, s.ProjectId, s.Status, s.Weight })
+            .Select(s => new { s.ProjectId, s.Status, s.Weight, Subtasks = new SubtaskWeights(s.SubtaskWeight, s.SubtaskDoneWeight, s.SubtaskInProgressWeight) })
             .ToListAsync(cancellationToken);
-        var subtasks = (await db.Subtasks.AsNoTracking().Where(t => db.Steps.Any(s => s.Id == t.StepId && projectIds.Contains(s.ProjectId)))
-                .Select(t => new { t.StepId, t.Status, t.Weight })
-                .ToListAsync(cancellationToken))
-            .ToLookup(t => t.StepId, t => (t.Weight, t.Status));
         var stepsByProject = steps.ToLookup(s => s.ProjectId);
         return projects.ConvertAll(p =>
         {
             var own = stepsByProject[p.Id].ToList();
-            var progress = Progress.WeightedMean(own.Select(s => (s.Weight, Progress.OfStep(s.Status, [.. subtasks[s.Id]], p.InProgressCoefficient))));
+            var progress = Progress.WeightedMean(own.Select(s => (s.Weight, Progress.OfStep(s.Status, s.Subtasks, p.InProgressCoefficient))));
             return (p, new ProjectSummary(progress, own.Count));
         });
     }

@@ -114,6 +114,20 @@ internal sealed class WorkFieldsValidator : AbstractValidator<IWorkFields>
     }
 }
 
+/// <summary>Every field of a subtask as a client sends it, to add one or to change one.</summary>
+/// <param name="Weight">Its share of the step's progress, above 0 (default 1).</param>
+internal sealed record SubtaskFields(
+    string Name,
+    WorkStatus Status = WorkStatus.todo,
+    decimal Weight = 1,
+    DateOnly? PlannedStart = null,
+    DateOnly? PlannedEnd = null,
+    DateOnly? ActualStart = null,
+    DateOnly? ActualEnd = null) : IWorkFields
+{
+    public WorkDetails ToDetails() => new(Name, null, Status, Weight, PlannedStart, PlannedEnd, ActualStart, ActualEnd, null);
+}
+
 /// <summary>Every field of a step as a client sends it, to add one or to change one.</summary>
 /// <param name="Weight">Its share of the project's progress, above 0 (default 1).</param>
 /// <param name="Assignee">Who does it: a name, free text.</param>

@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("735a2d60-80e9-4079-b5fe-727b079c79a2"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("b927a4d9-9431-47bf-9a6f-bb5f92babaf3"), entityTypeCount: 13)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74acab47-ecb8-475d-ab15-b60f6c8a31be"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("7de508c1-4d2f-47d3-9bc1-b159c179481a"), entityTypeCount: 13)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
                 "Tracker.Modules.Projects.Domain.Step",
                 typeof(Step),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -135,6 +135,39 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             status.SetSentinelFromProviderValue((short)0);
             status.AddAnnotation("Relational:ColumnName", "status");
             status.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var subtaskDoneWeight = runtimeEntityType.AddProperty(
+                "SubtaskDoneWeight",
+                typeof(decimal),
+                propertyInfo: typeof(Step).GetProperty("SubtaskDoneWeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<SubtaskDoneWeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 4,
+                sentinel: 0m);
+            subtaskDoneWeight.AddAnnotation("Relational:ColumnName", "subtask_done_weight");
+            subtaskDoneWeight.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var subtaskInProgressWeight = runtimeEntityType.AddProperty(
+                "SubtaskInProgressWeight",
+                typeof(decimal),
+                propertyInfo: typeof(Step).GetProperty("SubtaskInProgressWeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<SubtaskInProgressWeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 4,
+                sentinel: 0m);
+            subtaskInProgressWeight.AddAnnotation("Relational:ColumnName", "subtask_in_progress_weight");
+            subtaskInProgressWeight.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var subtaskWeight = runtimeEntityType.AddProperty(
+                "SubtaskWeight",
+                typeof(decimal),
+                propertyInfo: typeof(Step).GetProperty("SubtaskWeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<SubtaskWeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 4,
+                sentinel: 0m);
+            subtaskWeight.AddAnnotation("Relational:ColumnName", "subtask_weight");
+            subtaskWeight.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8faad51d-dc4f-46a2-a7d4-987cbb07b068"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("4b3da530-ff4c-4855-9cbd-5b493c3adac4"), entityTypeCount: 13)
         {
         }
 

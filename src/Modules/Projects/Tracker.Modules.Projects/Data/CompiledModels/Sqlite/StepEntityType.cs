@@ -21,7 +21,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
                 "Tracker.Modules.Projects.Domain.Step",
                 typeof(Step),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -125,6 +125,36 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(WorkItem).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             status.SetSentinelFromProviderValue((short)0);
             status.AddAnnotation("Relational:ColumnName", "status");
+
+            var subtaskDoneWeight = runtimeEntityType.AddProperty(
+                "SubtaskDoneWeight",
+                typeof(decimal),
+                propertyInfo: typeof(Step).GetProperty("SubtaskDoneWeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<SubtaskDoneWeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 4,
+                sentinel: 0m);
+            subtaskDoneWeight.AddAnnotation("Relational:ColumnName", "subtask_done_weight");
+
+            var subtaskInProgressWeight = runtimeEntityType.AddProperty(
+                "SubtaskInProgressWeight",
+                typeof(decimal),
+                propertyInfo: typeof(Step).GetProperty("SubtaskInProgressWeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<SubtaskInProgressWeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 4,
+                sentinel: 0m);
+            subtaskInProgressWeight.AddAnnotation("Relational:ColumnName", "subtask_in_progress_weight");
+
+            var subtaskWeight = runtimeEntityType.AddProperty(
+                "SubtaskWeight",
+                typeof(decimal),
+                propertyInfo: typeof(Step).GetProperty("SubtaskWeight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<SubtaskWeight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                precision: 18,
+                scale: 4,
+                sentinel: 0m);
+            subtaskWeight.AddAnnotation("Relational:ColumnName", "subtask_weight");
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

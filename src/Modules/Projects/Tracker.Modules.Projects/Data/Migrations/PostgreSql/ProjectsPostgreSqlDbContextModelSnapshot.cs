@@ -605,6 +605,21 @@ namespace Tracker.Modules.Projects.Data.Migrations.PostgreSql
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
+                    b.Property<decimal>("SubtaskDoneWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("subtask_done_weight");
+
+                    b.Property<decimal>("SubtaskInProgressWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("subtask_in_progress_weight");
+
+                    b.Property<decimal>("SubtaskWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("subtask_weight");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

@@ -605,6 +605,21 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
+                    b.Property<decimal>("SubtaskDoneWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)")
+                        .HasColumnName("subtask_done_weight");
+
+                    b.Property<decimal>("SubtaskInProgressWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)")
+                        .HasColumnName("subtask_in_progress_weight");
+
+                    b.Property<decimal>("SubtaskWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)")
+                        .HasColumnName("subtask_weight");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("updated_at");

@@ -599,6 +599,21 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<decimal>("SubtaskDoneWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtask_done_weight");
+
+                    b.Property<decimal>("SubtaskInProgressWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtask_in_progress_weight");
+
+                    b.Property<decimal>("SubtaskWeight")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtask_weight");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");

@@ -195,4 +195,28 @@ public sealed class AttachmentTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.False(File.Exists(StoredPathOf(attachment.Id())));
         await Http.ExpectProblemAsync(await worker.GetAsync($"{Base}/attachments/{attachment.Id()}/content"), HttpStatusCode.NotFound, "ERR_PROJECTS_ATTACHMENT_NOT_FOUND");
     }
+
+    [Fact]
+    public async Task Start_up_deletes_files_left_without_a_row_and_unfinished_uploads_but_keeps_the_rest()
+    {
+        var (api, projectId) = await ProjectAsync();
+        var kept = await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={projectId}", "kept.txt", [1, 2], "text/plain"), HttpStatusCode.Created);
+        var orphan = StoredPathOf(Guid.NewGuid());
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllBytesAsync(orphan, [3]);
+        var unfinished = Path.Combine(_app.Database.DataDirectory, "projects", "attachments", "incoming", $"{Guid.NewGuid():N}.part");
+        await File.WriteAllBytesAsync(unfinished, [4]);
+
+        await _app.InScopeAsync(async sp =>
+        {
+            await sp.GetServices<Tracker.BuildingBlocks.Persistence.IStartupTask>().OfType<OrphanFileSweep>().Single().RunAsync(CancellationToken.None);
+            return true;
+        });
+
+        Assert.False(File.Exists(orphan));
+        Assert.False(File.Exists(unfinished));
+        Assert.True(File.Exists(StoredPathOf(kept.Id())));
+        var download = await api.Client.GetAsync($"{Base}/attachments/{kept.Id()}/content");
+        Assert.Equal([1, 2], await download.Content.ReadAsByteArrayAsync());
+    }
 }

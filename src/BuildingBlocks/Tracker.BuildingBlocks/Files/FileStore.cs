@@ -78,6 +78,28 @@ public sealed class FileStore
         incoming.MoveTo(target);
     }
 
+    /// <summary>The ids of the files kept (not those still being received).</summary>
+    public IEnumerable<Guid> KeptIds() =>
+        Directory.EnumerateFiles(_root, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 })
+            .Where(path => Path.GetFileName(Path.GetDirectoryName(path)) != IncomingFolder)
+            .Select(path => Guid.TryParseExact(Path.GetFileName(path), "N", out var id) && PathOf(id) == path ? id : (Guid?)null)
+            .OfType<Guid>();
+
+    /// <summary>
+    /// Deletes every body still being received: called at start-up, when no request is, so they are what a process
+    /// that stopped in the middle of an upload left. Answers how many there were.
+    /// </summary>
+    public int ClearIncoming()
+    {
+        var left = Directory.GetFiles(Path.Combine(_root, IncomingFolder));
+        foreach (var path in left)
+        {
+            File.Delete(path);
+        }
+
+        return left.Length;
+    }
+
     /// <summary>Deletes the file of a row that is gone; a file already missing is no error.</summary>
     public void Delete(Guid id) => File.Delete(PathOf(id));
 

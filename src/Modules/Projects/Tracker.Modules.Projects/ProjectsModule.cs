@@ -20,5 +20,6 @@ public sealed class ProjectsModule : IModule
         services.AddModuleDbContext<ProjectsDbContext, ProjectsSqliteDbContext, ProjectsPostgreSqlDbContext, ProjectsSqlServerDbContext>(context, Name);
         services.AddModuleOptions<ProjectsOptions>(context);
         services.AddSingleton<ProjectFiles>();
+        services.AddScoped<IStartupTask, OrphanFileSweep>();
     }
 }

@@ -127,4 +127,24 @@ public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture
         var listed = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects?categoryId={category}"));
         Assert.Equal(1m, listed.GetProperty("items")[0].GetProperty("progress").GetDecimal());
     }
+
+    [Fact]
+    public async Task A_subtask_change_gives_its_step_a_new_etag_so_a_cached_copy_is_not_reused()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PE-{Guid.NewGuid():N}"[..12]);
+        var step = await api.AddStepAsync(project.Id(), "Roof");
+        var subtask = await api.AddSubtaskAsync(step.Id(), "Tiles");
+        var first = await api.Client.GetAsync($"{ProjectsApi.Base}/steps/{step.Id()}");
+        var etag = first.Headers.ETag!;
+
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/subtasks/{subtask.Id()}/status", new { status = "done" }), HttpStatusCode.OK);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"{ProjectsApi.Base}/steps/{step.Id()}");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var second = await api.Client.SendAsync(conditional);
+        var current = await Http.ReadAsync<JsonElement>(second);
+        Assert.NotEqual(etag, second.Headers.ETag);
+        Assert.Equal(1m, current.GetProperty("progress").GetDecimal());
+    }
 }

@@ -9,6 +9,7 @@ internal static class SubtaskWeightCounts
     /// Counts the subtask weights of steps again after their subtasks changed, in the change's transaction and
     /// under each step's subtask lock (<see cref="Positions.LockSubtasksOfAsync"/>), so two changes to one step's
     /// subtasks never count from each other's old rows. The sums are made here, not in SQL: SQLite keeps decimals as text.
+    /// The step's version moves too: its answer (subtasks, progress) changed, so its ETag must.
     /// </summary>
     public static async Task RecountSubtasksAsync(this ProjectsDbContext db, IReadOnlyCollection<Guid> stepIds, CancellationToken cancellationToken)
     {
@@ -20,7 +21,8 @@ internal static class SubtaskWeightCounts
             await db.Steps.Where(s => s.Id == stepId).ExecuteUpdateAsync(
                 set => set.SetProperty(s => s.SubtaskWeight, weights.Total)
                     .SetProperty(s => s.SubtaskDoneWeight, weights.Done)
-                    .SetProperty(s => s.SubtaskInProgressWeight, weights.InProgress),
+                    .SetProperty(s => s.SubtaskInProgressWeight, weights.InProgress)
+                    .SetProperty(s => s.Version, s => s.Version + 1),
                 cancellationToken);
         }
     }

@@ -70,12 +70,24 @@ public sealed class FileStore
         }
     }
 
-    /// <summary>Makes a received file the file of <paramref name="id"/>.</summary>
-    public void Keep(IncomingFile incoming, Guid id)
+    /// <summary>
+    /// Makes a received file the file of <paramref name="id"/> as <paramref name="commit"/> records its row (the
+    /// row saved, its transaction still open): a commit that fails takes the file back, so neither stays alone.
+    /// </summary>
+    public async Task KeepAsync(IncomingFile incoming, Guid id, Func<Task> commit)
     {
         var target = PathOf(id);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         incoming.MoveTo(target);
+        try
+        {
+            await commit();
+        }
+        catch
+        {
+            Delete(id);
+            throw;
+        }
     }
 
     /// <summary>The ids of the files kept (not those still being received).</summary>

@@ -48,9 +48,7 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         }
         else if (exception is BadHttpRequestException bad && UnboundParameter(bad) is { } clrName)
         {
-            // The middleware has cleared the endpoint by now; the feature still holds the one that failed.
-            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
-            var parameter = StrictEnumParameters.WireNameOf(endpoint, clrName) ?? char.ToLowerInvariant(clrName[0]) + clrName[1..];
+            var (endpoint, parameter) = FailedParameter(httpContext, clrName);
             var message = StrictEnumParameters.EnumTypeOf(endpoint, parameter) is { } enumType
                 ? WireEnum.NotOneOf(enumType)
                 : FieldMessages.NotParsable;
@@ -58,8 +56,7 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
         }
         else if (exception is BadHttpRequestException absent && MissingParameter(absent) is { } missingName)
         {
-            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
-            var parameter = StrictEnumParameters.WireNameOf(endpoint, missingName) ?? char.ToLowerInvariant(missingName[0]) + missingName[1..];
+            var (_, parameter) = FailedParameter(httpContext, missingName);
             fieldErrors = new Dictionary<string, string[]> { [parameter] = [FieldMessages.Required.In(culture)] };
         }
         else if (exception is BadHttpRequestException { InnerException: JsonException json })
@@ -108,6 +105,14 @@ internal sealed partial class TrackerExceptionHandler(IProblemDetailsService pro
     /// </summary>
     private static string? UnboundParameter(BadHttpRequestException exception) =>
         BindingFailure().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    /// <summary>The endpoint that failed to bind <paramref name="clrName"/>, and that parameter's name on the wire.</summary>
+    private static (Endpoint? Endpoint, string Parameter) FailedParameter(HttpContext httpContext, string clrName)
+    {
+        // The middleware has cleared the endpoint by now; the feature still holds the one that failed.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        return (endpoint, StrictEnumParameters.WireNameOf(endpoint, clrName) ?? char.ToLowerInvariant(clrName[0]) + clrName[1..]);
+    }
 
     /// <summary>The C# name of a required query, route or header value the request did not send.</summary>
     private static string? MissingParameter(BadHttpRequestException exception) =>

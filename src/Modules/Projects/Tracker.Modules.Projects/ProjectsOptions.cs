@@ -3,9 +3,9 @@ using Tracker.BuildingBlocks.Modules;
 namespace Tracker.Modules.Projects;
 
 /// <summary>
-/// The <c>Projects</c> configuration section. Each setting gets a default here and data annotations
-/// (<c>[Range]</c>, <c>[Required]</c>) that are checked when the host starts; slices read it as
-/// <c>IOptions&lt;ProjectsOptions&gt;</c>.
+/// The <c>Projects</c> configuration section. It holds no setting today (the portfolio's settings are the workspace
+/// document, edited through the API); it is bound and validated at start like every module's, so a setting added
+/// later is checked from its first day.
 /// </summary>
 internal sealed class ProjectsOptions : IModuleOptions
 {

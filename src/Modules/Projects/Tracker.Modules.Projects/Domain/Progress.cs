@@ -20,22 +20,16 @@ internal static class Progress
         _ => 0m,
     };
 
-    /// <summary>A step: by its own status without subtasks, else the weighted mean of theirs.</summary>
-    public static decimal OfStep(WorkStatus status, IReadOnlyCollection<(decimal Weight, WorkStatus Status)> subtasks, decimal inProgressCoefficient) =>
-        subtasks.Count == 0
-            ? OfStatus(status, inProgressCoefficient)
-            : WeightedMean(subtasks.Select(t => (t.Weight, OfStatus(t.Status, inProgressCoefficient))));
-
-    /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
     /// <summary>
-    /// The same as <see cref="OfStep(WorkStatus, IReadOnlyCollection{ValueTuple{decimal, WorkStatus}}, decimal)"/>
-    /// from the subtasks' weight sums: a weighted mean only needs the weight behind each score.
+    /// A step: by its own status without subtasks, else the weighted mean of theirs, which only needs the weight
+    /// behind each score (what the step keeps, see <see cref="SubtaskWeights"/>).
     /// </summary>
     public static decimal OfStep(WorkStatus status, SubtaskWeights subtasks, decimal inProgressCoefficient) =>
         subtasks.Total == 0
             ? OfStatus(status, inProgressCoefficient)
             : WeightedMean([(subtasks.Done, 1m), (subtasks.InProgress, inProgressCoefficient), (subtasks.Total - subtasks.Done - subtasks.InProgress, 0m)]);
 
+    /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
     public static decimal WeightedMean(IEnumerable<(decimal Weight, decimal Progress)> parts)
     {
         decimal weights = 0, weighted = 0;
@@ -49,7 +43,6 @@ internal static class Progress
     }
 }
 
-/// <summary>Why a project's progress is what it is: each step's weight, how it counted, and its progress.</summary>
 /// <summary>What a step's subtasks weigh in total, done and in progress (0 total: it has none, weights being positive).</summary>
 internal readonly record struct SubtaskWeights(decimal Total, decimal Done, decimal InProgress)
 {
@@ -67,6 +60,7 @@ internal readonly record struct SubtaskWeights(decimal Total, decimal Done, deci
     }
 }
 
+/// <summary>Why a project's progress is what it is: each step's weight, how it counted, and its progress.</summary>
 internal sealed record ProjectProgress(decimal Progress, decimal InProgressCoefficient, IReadOnlyList<StepProgress> Steps)
 {
     public static ProjectProgress Of(Project project, IEnumerable<Step> steps, ILookup<Guid, Subtask> subtasksByStep)
@@ -97,7 +91,7 @@ internal sealed record StepProgress(Guid StepId, string Name, WorkStatus Status,
         var parts = subtasks.OrderBy(s => s.Position)
             .Select(s => new SubtaskProgress(s.Id, s.Name, s.Status, s.Weight, Domain.Progress.OfStatus(s.Status, coefficient)))
             .ToList();
-        var progress = Domain.Progress.OfStep(step.Status, parts.ConvertAll(p => (p.Weight, p.Status)), coefficient);
+        var progress = Domain.Progress.OfStep(step.Status, SubtaskWeights.Of(parts.Select(p => (p.Weight, p.Status))), coefficient);
         return new StepProgress(step.Id, step.Name, step.Status, step.Weight, progress, parts.Count == 0 ? ProgressBasis.Status : ProgressBasis.Subtasks, parts);
     }
 }

@@ -1,3 +1,5 @@
+using Tracker.BuildingBlocks.Validation;
+
 namespace Tracker.Modules.Projects.Domain;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal sealed class Workspace
 
     public void Update(string name, string currency, string locale, decimal defaultInProgressCoefficient, long maxAttachmentBytes)
     {
-        Name = name.Trim();
+        Name = UnicodeText.CleanName(name);
         Currency = currency.ToUpperInvariant();
         Locale = locale;
         DefaultInProgressCoefficient = defaultInProgressCoefficient;

@@ -13,13 +13,13 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db, ProjectFile
     public async ValueTask<Result> Handle(DeleteStepCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
-        var step = await db.Steps.AsNoTracking().Where(s => s.Id == command.StepId).Select(s => new { s.ProjectId, s.Version }).SingleOrDefaultAsync(cancellationToken);
-        if (step is null)
+        var projectId = await db.Steps.AsNoTracking().Where(s => s.Id == command.StepId).Select(s => (Guid?)s.ProjectId).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is null)
         {
             return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
         }
 
-        await db.LockStepsOfAsync(step.ProjectId, cancellationToken);
+        await db.LockStepsOfAsync(projectId.Value, cancellationToken);
         var deleting = db.Steps.Where(s => s.Id == command.StepId);
         if (command.ExpectedVersion is { } expected)
         {
@@ -34,7 +34,7 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db, ProjectFile
                 : ProjectsErrors.StepNotFound.WithDetail(command.StepId);
         }
 
-        await db.RepackStepsAsync(step.ProjectId, cancellationToken);
+        await db.RepackStepsAsync(projectId.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         files.Attachments.Delete(attachments);
         return Result.Success();

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Tracker.Modules.Projects.Features.Shared;
+using Tracker.Modules.Projects.Features.Shared.Office;
 
 namespace Tracker.Modules.Projects.Features.GetCharacteristics;
 
@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Features.GetCharacteristics;
 /// wants, so that the file passes <c>OpenXmlValidator</c> and opens in Excel and LibreOffice without a repair.
 /// Every cell is an inline string: a value such as "=1+1" or "007" stays the text it was, never a formula or a number.
 /// </summary>
-internal static partial class CharacteristicsWorkbook
+internal static class CharacteristicsWorkbook
 {
     private const uint BoldStyle = 1;
 
@@ -58,7 +58,7 @@ internal static partial class CharacteristicsWorkbook
                 continue; // no unit: no cell, which reads back as none
             }
 
-            row.Append(new Cell(new InlineString(new Text(Escape(texts[column]!))))
+            row.Append(new Cell(new InlineString(new Text(Spreadsheets.EscapeText(texts[column]!))))
             {
                 CellReference = $"{(char)('A' + column)}{number}",
                 DataType = CellValues.InlineString,
@@ -89,10 +89,4 @@ internal static partial class CharacteristicsWorkbook
                 new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
                 new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true })
             { Count = 2 });
-
-    /// <summary>Excel reads "_x0041_" in a string as an escaped character ("A"): a literal one keeps its underscore escaped.</summary>
-    private static string Escape(string text) => text.Contains("_x", StringComparison.Ordinal) ? LooksEscaped().Replace(text, "_x005F_$1") : text;
-
-    [GeneratedRegex("_(x[0-9A-Fa-f]{4}_)")]
-    private static partial Regex LooksEscaped();
 }

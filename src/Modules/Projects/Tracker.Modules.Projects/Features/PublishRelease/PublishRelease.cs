@@ -21,9 +21,7 @@ internal sealed partial class PublishReleaseCommandValidator : AbstractValidator
         RuleFor(c => c.Notes).MaximumLength(Release.NotesMaxLength).StorableText();
         RuleFor(c => c.Sha256).Must(h => h is not null && Sha256Hex().IsMatch(h)).WithMessage("64 hexadecimal digits.");
         RuleFor(c => c.Package).NotNull().WithMessage("The package file is required.");
-        RuleFor(c => c.FileName).SafeName(Release.FileNameMaxLength)
-            .Must(name => Attachment.IsUsableFileName(name!)).WithMessage("A file name needs more than dots and separators.")
-            .When(c => c.Package is not null);
+        RuleFor(c => c.FileName!).FileName().When(c => c.Package is not null);
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{64}\\z", RegexOptions.CultureInvariant)]
@@ -62,16 +60,7 @@ internal sealed class PublishReleaseCommandHandler(ProjectsDbContext db, Project
             return ProjectsErrors.ReleaseVersionTaken.WithDetail(version.PrecedenceKey);
         }
 
-        files.Releases.Keep(incoming, release.Id);
-        try
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            files.Releases.Delete(release.Id);
-            throw;
-        }
+        await files.Releases.KeepAsync(incoming, release.Id, () => transaction.CommitAsync(cancellationToken));
 
         return release;
     }

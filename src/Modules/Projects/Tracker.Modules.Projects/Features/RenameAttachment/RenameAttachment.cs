@@ -1,6 +1,4 @@
-using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Projects.Data;
-using Tracker.Modules.Projects.Domain;
 using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.Modules.Projects.Features.RenameAttachment;
@@ -12,8 +10,7 @@ internal sealed record RenameAttachmentCommand(Guid AttachmentId, string FileNam
 internal sealed class RenameAttachmentCommandValidator : AbstractValidator<RenameAttachmentCommand>
 {
     public RenameAttachmentCommandValidator() =>
-        RuleFor(c => c.FileName).SafeName(Attachment.FileNameMaxLength)
-            .Must(Attachment.IsUsableFileName).WithMessage("A file name needs more than dots and separators.");
+        RuleFor(c => c.FileName).FileName();
 }
 
 internal sealed class RenameAttachmentCommandHandler(ProjectsDbContext db) : ICommandHandler<RenameAttachmentCommand, Result<AttachmentResponse>>

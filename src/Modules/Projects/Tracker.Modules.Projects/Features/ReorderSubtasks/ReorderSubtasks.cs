@@ -30,6 +30,8 @@ internal sealed class ReorderSubtasksCommandHandler(ProjectsDbContext db) : ICom
             return mismatch;
         }
 
+        // The step's answer lists its subtasks in order: a new order is a new version of it (and a new ETag).
+        await db.Steps.Where(s => s.Id == command.StepId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await db.FindStepAsync(command.StepId, cancellationToken))!;
     }
@@ -41,6 +43,7 @@ internal sealed class ReorderSubtasksEndpoint : ICarterModule
         app.MapPut("/steps/{id}/subtasks/order", async Task<Results<Ok<StepResponse>, ProblemHttpResult>> (Guid id, ReorderSubtasksRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new ReorderSubtasksCommand(id, request.SubtaskIds), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Planner)
+            .SupportsETag()
             .WithSummary("Put a step's subtasks in a new order (planner, manager or admin)")
             .WithDescription("The body names every subtask of the step once; otherwise ERR_PROJECTS_ORDER_MISMATCH. Answers the step with its subtasks in the new order.")
             .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

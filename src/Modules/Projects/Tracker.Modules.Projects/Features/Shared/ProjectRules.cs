@@ -14,6 +14,9 @@ internal static class ProjectRules
     private static readonly LocalizedText NotAWeight = new(
         $"A weight is above 0 and at most {Work.MaxWeight}, with at most 4 decimals.", $"Вес больше 0 и не более {Work.MaxWeight}, не более 4 знаков после запятой.");
 
+    private static readonly LocalizedText NotAFileName = new(
+        "A file name needs more than dots and separators.", "Имя файла должно содержать не только точки и разделители.");
+
     private static readonly LocalizedText NotACoefficient = new(
         "A coefficient from 0 to 1 with at most 4 decimals.", "Коэффициент от 0 до 1, не более 4 знаков после запятой.");
 
@@ -31,6 +34,10 @@ internal static class ProjectRules
 
     public static IRuleBuilderOptions<T, decimal> Coefficient<T>(this IRuleBuilder<T, decimal> rule) =>
         rule.Must(c => c >= 0 && c <= 1 && decimal.Round(c, 4) == c).WithMessage(NotACoefficient);
+
+    /// <summary>The name of a file a client sends (attachments, release packages): a name, with more than dots in its last segment.</summary>
+    public static IRuleBuilderOptions<T, string> FileName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.SafeName(Attachment.FileNameMaxLength).Must(Attachment.IsUsableFileName).WithMessage(NotAFileName);
 }
 
 /// <summary>What a request that creates or changes a project carries.</summary>

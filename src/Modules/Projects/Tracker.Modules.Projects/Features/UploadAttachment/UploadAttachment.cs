@@ -17,8 +17,7 @@ internal sealed class UploadAttachmentCommandValidator : AbstractValidator<Uploa
 {
     public UploadAttachmentCommandValidator()
     {
-        RuleFor(c => c.FileName).SafeName(Attachment.FileNameMaxLength)
-            .Must(Attachment.IsUsableFileName).WithMessage("A file name needs more than dots and separators.");
+        RuleFor(c => c.FileName).FileName();
         RuleFor(c => c.ProjectId).Must((c, projectId) => projectId is null != c.StepId is null)
             .WithMessage("Give either projectId or stepId.");
     }
@@ -72,16 +71,7 @@ internal sealed class UploadAttachmentCommandHandler(ProjectsDbContext db, Proje
 
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
-        files.Attachments.Keep(incoming, attachment.Id);
-        try
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            files.Attachments.Delete(attachment.Id);
-            throw;
-        }
+        await files.Attachments.KeepAsync(incoming, attachment.Id, () => transaction.CommitAsync(cancellationToken));
 
         return AttachmentResponse.From(attachment);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -30,7 +31,7 @@ internal sealed record SheetTable(string Name, IReadOnlyList<SheetColumn> Column
 /// Writes workbooks of <see cref="SheetTable"/>s. Worksheets are streamed row by row (OpenXmlWriter), so a large
 /// portfolio never becomes a document tree in memory; strings are inline, so no shared-string table is held either.
 /// </summary>
-internal static class Spreadsheets
+internal static partial class Spreadsheets
 {
     private const uint DateFormatId = 164;
 
@@ -126,7 +127,13 @@ internal static class Spreadsheets
     };
 
     private static Cell TextCell(string reference, string text, uint style) =>
-        new(new InlineString(new Text(text))) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style == 0 ? null : (UInt32Value)style };
+        new(new InlineString(new Text(EscapeText(text)))) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style == 0 ? null : (UInt32Value)style };
+
+    /// <summary>Excel reads "_x0041_" in a string as an escaped character ("A"): a literal one keeps its underscore escaped.</summary>
+    public static string EscapeText(string text) => text.Contains("_x", StringComparison.Ordinal) ? LooksEscaped().Replace(text, "_x005F_$1") : text;
+
+    [GeneratedRegex("_(x[0-9A-Fa-f]{4}_)")]
+    private static partial Regex LooksEscaped();
 
     private static Cell NumberCell(string reference, string invariantNumber, uint style) =>
         new(new CellValue(invariantNumber)) { CellReference = reference, StyleIndex = style == 0 ? null : (UInt32Value)style };

@@ -39,13 +39,11 @@ db=tracker_bench
 psql_on() { local database=$1; shift; "$POSTGRES_BIN/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d "$database" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 psql_on postgres -c "CREATE DATABASE $db" || die "could not create database $db"
 
-log "starting the host"
-start_host a
-wait_ready "$base_a" "$pid_a"
-login=$(curl -sS -X POST "$base_a/api/v1/identity/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$password\"}") || die "sign-in request failed"
-token=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$login")
-[ -n "$token" ] || die "sign-in gave no access token: $login"
+# A first start makes the module's tables; the portfolio then goes in, and the host that is measured starts on it.
+log "making the schema"
+start_host schema
+wait_ready "$base_schema" "$pid_schema"
+kill "$pid_schema" && wait "$pid_schema" 2>/dev/null || true
 
 # The portfolio goes straight into the module's tables (the API would take minutes for 36,000 rows): 4 categories,
 # projects with dates and money, steps and subtasks in every status, some overdue.
@@ -77,6 +75,20 @@ VACUUM ANALYZE projects.categories, projects.projects, projects.steps, projects.
 SQL
 psql_on "$db" -c "SELECT '/api/v1/projects/projects/' || id || '/steps?limit=$steps_per_project' FROM projects.projects" >"$work/project-paths.txt"
 psql_on "$db" -c "SELECT id FROM projects.steps" >"$work/step-ids.txt"
+
+log "starting the host (it counts the seeded projects' progress before it is ready)"
+host_started=$(date +%s%N)
+start_host a
+wait_ready "$base_a" "$pid_a"
+ready_ms=$(( ($(date +%s%N) - host_started) / 1000000 ))
+kept=$(psql_on "$db" -c "SELECT count(*) FROM projects.project_progress")
+[ "$kept" -eq "$projects" ] || die "the host kept the progress of $kept of $projects projects"
+psql_on "$db" -c "ANALYZE projects.project_progress"
+login=$(curl -sS -X POST "$base_a/api/v1/identity/login" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}") || die "sign-in request failed"
+token=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$login")
+[ -n "$token" ] || die "sign-in gave no access token: $login"
+
 echo "/api/v1/projects/projects?limit=50" >"$work/list-path.txt"
 
 run_load() { # name mode conns seconds paths-file ids-file
@@ -140,6 +152,7 @@ row "project list, page of 50 with progress" list 16
 row "one project's steps with subtasks" project 16
 row "step status update" status 64
 echo
+echo "Start-up on the seeded portfolio (the kept progress of its projects counted first): ${ready_ms} ms to ready"
 echo "KPI report over the whole portfolio: median ${kpi_p50} ms, slowest ${kpi_max} ms (20 requests, one at a time)"
 echo "Excel export of the whole portfolio: median ${excel_p50} ms, slowest ${excel_max} ms (5 requests, one at a time), ${excel_kib} KiB; host peak RSS ${excel_peak_mib} MiB (${rss_before_export} MiB before the first export)"
 echo

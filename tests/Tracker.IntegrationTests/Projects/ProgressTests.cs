@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.IntegrationTests.Infrastructure;
+using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.IntegrationTests.Projects;
 
@@ -127,6 +132,77 @@ public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture
         var listed = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects?categoryId={category}"));
         Assert.Equal(1m, listed.GetProperty("items")[0].GetProperty("progress").GetDecimal());
     }
+
+    [Fact]
+    public async Task Concurrent_changes_to_different_steps_all_count_and_every_read_agrees()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PK-{Guid.NewGuid():N}"[..12], inProgressCoefficient: 0.5m);
+        var steps = new List<JsonElement>();
+        for (var i = 0; i < 10; i++)
+        {
+            steps.Add(await api.AddStepAsync(project.Id(), $"Step {i}", weight: i + 1));
+        }
+
+        // Ten status changes and two new steps at once, on one project: each write counts the project again.
+        var statuses = new[] { "done", "in_progress", "blocked" };
+        await Task.WhenAll(steps
+            .Select((step, i) => api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/steps/{step.Id()}/status", new { status = statuses[i % 3] }))
+            .Concat(Enumerable.Range(0, 2).Select(i => api.Client.PostAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}/steps", new { name = $"Late {i}", status = "done", weight = 1 })))
+            .Select(async sent =>
+            {
+                var response = await sent;
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }));
+
+        // done: weights 1, 4, 7, 10 and the two late steps; in progress: 2, 5, 8 at half; of 55 + 2.
+        var expected = Math.Round((22m + 2m + 0.5m * 15m) / 57m, 4);
+        Assert.Equal(expected, await api.ProgressAsync(project.Id()));
+        var breakdown = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects/{project.Id()}/progress"));
+        Assert.Equal(expected, breakdown.GetProperty("progress").GetDecimal());
+        var listed = (await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects?categoryId={category}"))).GetProperty("items")[0];
+        Assert.Equal(expected, listed.GetProperty("progress").GetDecimal());
+        Assert.Equal(12, listed.GetProperty("stepCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_new_coefficient_counts_in_the_list_at_once()
+    {
+        var (api, category) = await SetUpAsync();
+        var code = $"PQ-{Guid.NewGuid():N}"[..12];
+        var project = await api.CreateProjectAsync(category, code, inProgressCoefficient: 0.5m);
+        await api.AddStepAsync(project.Id(), "a", "in_progress", 1);
+        await api.AddStepAsync(project.Id(), "b", "todo", 1);
+        Assert.Equal(0.25m, await ListedProgressAsync(api, category));
+
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}", new { categoryId = category, code, name = "renamed", inProgressCoefficient = 0.8m }), HttpStatusCode.OK);
+
+        Assert.Equal(0.4m, await ListedProgressAsync(api, category));
+        Assert.Equal(0.4m, await api.ProgressAsync(project.Id()));
+    }
+
+    [Fact]
+    public async Task A_project_made_before_progress_was_kept_is_counted_at_start_up()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PM-{Guid.NewGuid():N}"[..12]);
+        await api.AddStepAsync(project.Id(), "a", "done", 3);
+        await api.AddStepAsync(project.Id(), "b", "todo", 1);
+        await _app.InScopeAsync(sp => sp.GetRequiredService<ProjectsDbContext>().KeptProgress.Where(k => k.ProjectId == project.Id()).ExecuteDeleteAsync());
+        Assert.Equal(0m, await ListedProgressAsync(api, category));
+
+        await _app.InScopeAsync(async sp =>
+        {
+            await sp.GetServices<IStartupTask>().OfType<KeptProgressBackfill>().Single().RunAsync(CancellationToken.None);
+            return true;
+        });
+
+        Assert.Equal(0.75m, await ListedProgressAsync(api, category));
+    }
+
+    private static async Task<decimal> ListedProgressAsync(ProjectsApi api, Guid category) =>
+        (await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects?categoryId={category}")))
+            .GetProperty("items")[0].GetProperty("progress").GetDecimal();
 
     [Fact]
     public async Task A_subtask_change_gives_its_step_a_new_etag_so_a_cached_copy_is_not_reused()

@@ -21,5 +21,6 @@ public sealed class ProjectsModule : IModule
         services.AddModuleOptions<ProjectsOptions>(context);
         services.AddSingleton<ProjectFiles>();
         services.AddScoped<IStartupTask, OrphanFileSweep>();
+        services.AddScoped<IStartupTask, KeptProgressBackfill>();
     }
 }

@@ -18,6 +18,8 @@ internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<Subtask> Subtasks => Set<Subtask>();
 
+    public DbSet<KeptProgress> KeptProgress => Set<KeptProgress>();
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<Characteristic> Characteristics => Set<Characteristic>();
@@ -104,6 +106,22 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         // A category with projects cannot be deleted; a manager is deactivated, never deleted while referenced.
         builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProjectManager>().WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class KeptProgressConfiguration : IEntityTypeConfiguration<KeptProgress>
+{
+    public void Configure(EntityTypeBuilder<KeptProgress> builder)
+    {
+        builder.ToTable("project_progress", t =>
+        {
+            t.HasCheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
+            t.HasCheckConstraint("ck_project_progress_step_count", "step_count >= 0");
+        });
+        builder.HasKey(k => k.ProjectId);
+        builder.Property(k => k.ProjectId).ValueGeneratedNever();
+        builder.Property(k => k.Progress).HasPrecision(5, 4);
+        builder.HasOne<Project>().WithOne().HasForeignKey<KeptProgress>(k => k.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

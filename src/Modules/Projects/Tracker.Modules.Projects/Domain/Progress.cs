@@ -29,6 +29,10 @@ internal static class Progress
             ? OfStatus(status, inProgressCoefficient)
             : WeightedMean([(subtasks.Done, 1m), (subtasks.InProgress, inProgressCoefficient), (subtasks.Total - subtasks.Done - subtasks.InProgress, 0m)]);
 
+    /// <summary>A project: the weight-weighted mean of its steps' progress, each counted with the project's coefficient.</summary>
+    public static decimal OfProject(IEnumerable<StepInputs> steps, decimal inProgressCoefficient) =>
+        WeightedMean(steps.Select(s => (s.Weight, OfStep(s.Status, s.Subtasks, inProgressCoefficient))));
+
     /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
     public static decimal WeightedMean(IEnumerable<(decimal Weight, decimal Progress)> parts)
     {
@@ -41,6 +45,30 @@ internal static class Progress
 
         return weights == 0 ? 0 : Math.Round(weighted / weights, Decimals, MidpointRounding.AwayFromZero);
     }
+}
+
+/// <summary>All of a step that its project's progress depends on.</summary>
+internal readonly record struct StepInputs(Guid StepId, WorkStatus Status, decimal Weight, SubtaskWeights Subtasks);
+
+/// <summary>
+/// A project's progress and step count as its steps last left them. Every write that changes what they are made of
+/// (a step's status, weight or subtasks, a step added or deleted, the project's coefficient) counts them again in its
+/// transaction (<see cref="Features.Shared.KeptProgressWrites"/>), so that a list of projects reads one row per project
+/// instead of all their steps.
+/// </summary>
+internal sealed class KeptProgress
+{
+    private KeptProgress()
+    {
+    }
+
+    public Guid ProjectId { get; private set; }
+
+    public decimal Progress { get; private set; }
+
+    public int StepCount { get; private set; }
+
+    public static KeptProgress Of(Guid projectId, decimal progress, int stepCount) => new() { ProjectId = projectId, Progress = progress, StepCount = stepCount };
 }
 
 /// <summary>What a step's subtasks weigh in total, done and in progress (0 total: it has none, weights being positive).</summary>

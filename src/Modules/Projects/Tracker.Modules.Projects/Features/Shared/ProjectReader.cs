@@ -3,12 +3,12 @@ using Tracker.Modules.Projects.Domain;
 
 namespace Tracker.Modules.Projects.Features.Shared;
 
-/// <summary>Projects with what their progress needs: their steps and the steps' subtasks, read by id.</summary>
+/// <summary>Projects with their kept progress, and steps with their subtasks, read by id.</summary>
 internal static class ProjectReader
 {
     /// <summary>
-    /// The progress and step count of each project, in one query whatever the number of projects: each step keeps
-    /// its subtasks' weight sums, so no subtask row is read (a page of 50 projects reaches some 1,500 steps).
+    /// The progress and step count of each project, as their writes keep them (<see cref="KeptProgress"/>): one row per
+    /// project, whatever the number of steps (a page of 50 projects reaches some 1,500).
     /// </summary>
     public static async Task<List<(Project Project, ProjectSummary Summary)>> WithProgressAsync(this ProjectsDbContext db, List<Project> projects, CancellationToken cancellationToken)
     {
@@ -18,16 +18,8 @@ internal static class ProjectReader
         }
 
         var projectIds = projects.ConvertAll(p => p.Id);
-        var steps = await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId))
-            .Select(s => new { s.ProjectId, s.Status, s.Weight, Subtasks = new SubtaskWeights(s.SubtaskWeight, s.SubtaskDoneWeight, s.SubtaskInProgressWeight) })
-            .ToListAsync(cancellationToken);
-        var stepsByProject = steps.ToLookup(s => s.ProjectId);
-        return projects.ConvertAll(p =>
-        {
-            var own = stepsByProject[p.Id].ToList();
-            var progress = Progress.WeightedMean(own.Select(s => (s.Weight, Progress.OfStep(s.Status, s.Subtasks, p.InProgressCoefficient))));
-            return (p, new ProjectSummary(progress, own.Count));
-        });
+        var kept = await db.KeptProgress.AsNoTracking().Where(k => projectIds.Contains(k.ProjectId)).ToDictionaryAsync(k => k.ProjectId, cancellationToken);
+        return projects.ConvertAll(p => (p, kept.TryGetValue(p.Id, out var k) ? new ProjectSummary(k.Progress, k.StepCount) : new ProjectSummary(0, 0)));
     }
 
     public static async Task<ProjectResponse?> FindProjectAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b927a4d9-9431-47bf-9a6f-bb5f92babaf3"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("e20fe66e-378b-4fbe-8b6b-f8d441477221"), entityTypeCount: 14)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             var attachment = AttachmentEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var characteristic = CharacteristicEntityType.Create(this);
+            var keptProgress = KeptProgressEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
@@ -34,6 +35,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
 
             AttachmentEntityType.CreateForeignKey1(attachment, project);
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
+            KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
             StepEntityType.CreateForeignKey1(step, project);
@@ -46,6 +48,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             AttachmentEntityType.CreateAnnotations(attachment);
             CategoryEntityType.CreateAnnotations(category);
             CharacteristicEntityType.CreateAnnotations(characteristic);
+            KeptProgressEntityType.CreateAnnotations(keptProgress);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             ReleaseEntityType.CreateAnnotations(release);

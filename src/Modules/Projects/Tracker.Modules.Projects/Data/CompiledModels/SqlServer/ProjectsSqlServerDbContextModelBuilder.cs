@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7de508c1-4d2f-47d3-9bc1-b159c179481a"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("78c012ef-67c9-4c08-8658-53e7d843e70d"), entityTypeCount: 14)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             var attachment = AttachmentEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var characteristic = CharacteristicEntityType.Create(this);
+            var keptProgress = KeptProgressEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
@@ -33,6 +34,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
 
             AttachmentEntityType.CreateForeignKey1(attachment, project);
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
+            KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
             StepEntityType.CreateForeignKey1(step, project);
@@ -45,6 +47,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             AttachmentEntityType.CreateAnnotations(attachment);
             CategoryEntityType.CreateAnnotations(category);
             CharacteristicEntityType.CreateAnnotations(characteristic);
+            KeptProgressEntityType.CreateAnnotations(keptProgress);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             ReleaseEntityType.CreateAnnotations(release);

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4b3da530-ff4c-4855-9cbd-5b493c3adac4"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("79393a85-bc24-4ea9-8c84-5facfdb7be93"), entityTypeCount: 14)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             var attachment = AttachmentEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var characteristic = CharacteristicEntityType.Create(this);
+            var keptProgress = KeptProgressEntityType.Create(this);
             var project = ProjectEntityType.Create(this);
             var projectManager = ProjectManagerEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
@@ -33,6 +34,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
 
             AttachmentEntityType.CreateForeignKey1(attachment, project);
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
+            KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
             StepEntityType.CreateForeignKey1(step, project);
@@ -45,6 +47,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             AttachmentEntityType.CreateAnnotations(attachment);
             CategoryEntityType.CreateAnnotations(category);
             CharacteristicEntityType.CreateAnnotations(characteristic);
+            KeptProgressEntityType.CreateAnnotations(keptProgress);
             ProjectEntityType.CreateAnnotations(project);
             ProjectManagerEntityType.CreateAnnotations(projectManager);
             ReleaseEntityType.CreateAnnotations(release);

@@ -329,6 +329,32 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.KeptProgress", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("project_id");
+
+                    b.Property<decimal>("Progress")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("decimal(5,4)")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("StepCount")
+                        .HasColumnType("int")
+                        .HasColumnName("step_count");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_project_progress");
+
+                    b.ToTable("project_progress", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_project_progress_step_count", "step_count >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -838,6 +864,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_characteristics_projects_project_id");
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.KeptProgress", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Tracker.Modules.Projects.Domain.KeptProgress", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_progress_projects_project_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>

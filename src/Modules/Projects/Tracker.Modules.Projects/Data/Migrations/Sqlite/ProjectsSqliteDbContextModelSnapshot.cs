@@ -323,6 +323,32 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.KeptProgress", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<decimal>("Progress")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("StepCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_count");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_project_progress");
+
+                    b.ToTable("project_progress", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_project_progress_step_count", "step_count >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -832,6 +858,16 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_characteristics_projects_project_id");
+                });
+
+            modelBuilder.Entity("Tracker.Modules.Projects.Domain.KeptProgress", b =>
+                {
+                    b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Tracker.Modules.Projects.Domain.KeptProgress", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_progress_projects_project_id");
                 });
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Project", b =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Persistence;
 using Tracker.IntegrationTests.Infrastructure;
 using Tracker.Modules.Projects.Data;
+using Tracker.Modules.Projects.Domain;
 using Tracker.Modules.Projects.Features.Shared;
 
 namespace Tracker.IntegrationTests.Projects;
@@ -179,6 +180,58 @@ public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture
 
         Assert.Equal(0.4m, await ListedProgressAsync(api, category));
         Assert.Equal(0.4m, await api.ProgressAsync(project.Id()));
+    }
+
+    [Fact]
+    public async Task New_coefficients_amid_status_changes_leave_the_kept_progress_equal_to_the_breakdown()
+    {
+        var (api, category) = await SetUpAsync();
+        var code = $"PR-{Guid.NewGuid():N}"[..12];
+        var project = await api.CreateProjectAsync(category, code, inProgressCoefficient: 0.5m);
+        var steps = new List<JsonElement>();
+        for (var i = 0; i < 12; i++)
+        {
+            steps.Add(await api.AddStepAsync(project.Id(), $"Step {i}", weight: i + 1));
+        }
+
+        // Status changes and new coefficients at once, on one project: whichever order they land in, the reads agree.
+        var writes = steps.Select((step, i) => api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/steps/{step.Id()}/status", new { status = i % 4 == 0 ? "done" : "in_progress" }))
+            .Concat(new[] { 0.2m, 0.7m, 0.9m }.Select(c => api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}", new { categoryId = category, code, name = $"at {c}", inProgressCoefficient = c })));
+        await Task.WhenAll(writes.Select(async sent =>
+        {
+            var response = await sent;
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }));
+
+        var breakdown = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects/{project.Id()}/progress"));
+        var coefficient = breakdown.GetProperty("inProgressCoefficient").GetDecimal();
+        // done: weights 1, 5, 9 of 78; the rest in progress.
+        Assert.Equal(Math.Round((15m + coefficient * 63m) / 78m, 4), breakdown.GetProperty("progress").GetDecimal());
+        Assert.Equal(breakdown.GetProperty("progress").GetDecimal(), await ListedProgressAsync(api, category));
+        Assert.Equal(breakdown.GetProperty("progress").GetDecimal(), await api.ProgressAsync(project.Id()));
+    }
+
+    [Fact]
+    public async Task A_step_change_saved_after_a_new_coefficient_was_counted_counts_at_the_new_one()
+    {
+        var (api, category) = await SetUpAsync();
+        var code = $"PN-{Guid.NewGuid():N}"[..12];
+        var project = await api.CreateProjectAsync(category, code, inProgressCoefficient: 0.5m);
+        var step = await api.AddStepAsync(project.Id(), "a");
+        await api.AddStepAsync(project.Id(), "b");
+
+        await _app.InScopeAsync(async sp =>
+        {
+            // This write reads the step and the coefficient 0.5, then another one sets 0.9 and commits before it saves.
+            var db = sp.GetRequiredService<ProjectsDbContext>();
+            var read = await db.Steps.SingleAsync(s => s.Id == step.Id());
+            db.CoefficientsRead[read.ProjectId] = 0.5m;
+            read.SetStatus(WorkStatus.in_progress, DateTimeOffset.UtcNow);
+            await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}", new { categoryId = category, code, name = "n", inProgressCoefficient = 0.9m }), HttpStatusCode.OK);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(0.45m, await ListedProgressAsync(api, category)); // (0.9 + 0) / 2
     }
 
     [Fact]

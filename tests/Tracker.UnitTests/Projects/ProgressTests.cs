@@ -23,4 +23,37 @@ public sealed class ProgressTests
         Assert.Equal(0.3333m, Progress.WeightedMean([(1m, 1m), (1m, 0m), (1m, 0m)]));
         Assert.Equal(0.6667m, Progress.WeightedMean([(1m, 1m), (1m, 1m), (1m, 0m)]));
     }
+
+    [Fact]
+    public void Kept_sums_give_the_weighted_mean_of_the_steps_exactly()
+    {
+        var random = new Random(20261205);
+        var statuses = Enum.GetValues<WorkStatus>();
+        for (var project = 0; project < 500; project++)
+        {
+            var coefficient = random.Next(0, 10_001) / 10_000m;
+            var steps = Enumerable.Range(0, random.Next(0, 40)).Select(_ => new StepInputs(
+                    statuses[random.Next(statuses.Length)],
+                    random.Next(1, 1_000_000_000) / 10_000m,
+                    random.Next(3) == 0 ? SubtaskWeightsOf(random, statuses) : default))
+                .ToList();
+            var shares = steps.ConvertAll(s => s.ShareAt(coefficient));
+
+            var kept = Progress.OfSums(shares.Sum(s => s.WeightUnits), shares.Sum(s => s.WeightedUnits));
+
+            Assert.Equal(Progress.WeightedMean(steps.Select(s => (s.Weight, Progress.OfStep(s.Status, s.Subtasks, coefficient)))), kept);
+        }
+    }
+
+    [Fact]
+    public void A_step_at_the_largest_weight_adds_whole_units()
+    {
+        var share = new StepInputs(WorkStatus.in_progress, 1_000_000m, default).ShareAt(0.3333m);
+
+        Assert.Equal(10_000_000_000L, share.WeightUnits);
+        Assert.Equal(10_000_000_000L * 3_333, share.WeightedUnits);
+    }
+
+    private static SubtaskWeights SubtaskWeightsOf(Random random, WorkStatus[] statuses) =>
+        SubtaskWeights.Of(Enumerable.Range(0, random.Next(1, 8)).Select(_ => (random.Next(1, 100_000) / 100m, statuses[random.Next(statuses.Length)])));
 }

@@ -31,6 +31,47 @@ internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbCo
     public DbSet<Release> Releases => Set<Release>();
 
     protected override string Schema => SchemaName;
+
+    /// <summary>
+    /// Projects' in-progress coefficients this unit of work has read: a save that moves their kept progress tries
+    /// them first instead of reading them again (<see cref="KeptProgressWrites.MoveProgressAsync"/>).
+    /// </summary>
+    public Dictionary<Guid, decimal> CoefficientsRead { get; } = [];
+
+    /// <summary>
+    /// Saves, and keeps the progress of the projects whose steps or coefficient the save changes, in the same
+    /// transaction (the caller's, or one of its own).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // Changes are detected once here, not again by each look at the entries and by the save itself.
+        ChangeTracker.DetectChanges();
+        var detectsChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var recounted = KeptProgressWrites.NewCoefficientsOf(ChangeTracker);
+            var moves = KeptProgressWrites.StepChangesOf(ChangeTracker).Where(c => !recounted.Contains(c.ProjectId)).ToList();
+            if (recounted.Count == 0 && moves.Count == 0)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            await using var transaction = await Database.BeginOrJoinTransactionAsync(cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await this.RecountProgressAsync(recounted, cancellationToken);
+            await this.MoveProgressAsync(moves, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectsChanges;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("The Projects module saves asynchronously: its saves keep project progress with queries of their own.");
 }
 
 // One derived context per provider, each with its own migration set (see Data/Migrations/<Provider>).
@@ -113,14 +154,13 @@ internal sealed class KeptProgressConfiguration : IEntityTypeConfiguration<KeptP
 {
     public void Configure(EntityTypeBuilder<KeptProgress> builder)
     {
-        builder.ToTable("project_progress", t =>
-        {
-            t.HasCheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
-            t.HasCheckConstraint("ck_project_progress_step_count", "step_count >= 0");
-        });
+        builder.ToTable("project_progress", t => t.HasCheckConstraint(
+            "ck_project_progress_sums",
+            $"step_count >= 0 AND weight_units >= 0 AND weighted_units >= 0 AND weighted_units <= weight_units * {Progress.ProgressScale}"));
         builder.HasKey(k => k.ProjectId);
         builder.Property(k => k.ProjectId).ValueGeneratedNever();
-        builder.Property(k => k.Progress).HasPrecision(5, 4);
+        builder.Property(k => k.CountedAt).HasPrecision(5, 4);
+        builder.Ignore(k => k.Progress);
         builder.HasOne<Project>().WithOne().HasForeignKey<KeptProgress>(k => k.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

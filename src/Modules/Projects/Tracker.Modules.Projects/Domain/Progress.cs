@@ -29,10 +29,6 @@ internal static class Progress
             ? OfStatus(status, inProgressCoefficient)
             : WeightedMean([(subtasks.Done, 1m), (subtasks.InProgress, inProgressCoefficient), (subtasks.Total - subtasks.Done - subtasks.InProgress, 0m)]);
 
-    /// <summary>A project: the weight-weighted mean of its steps' progress, each counted with the project's coefficient.</summary>
-    public static decimal OfProject(IEnumerable<StepInputs> steps, decimal inProgressCoefficient) =>
-        WeightedMean(steps.Select(s => (s.Weight, OfStep(s.Status, s.Subtasks, inProgressCoefficient))));
-
     /// <summary>The weight-weighted mean of (weight, progress) parts; 0 when there are none.</summary>
     public static decimal WeightedMean(IEnumerable<(decimal Weight, decimal Progress)> parts)
     {
@@ -43,18 +39,44 @@ internal static class Progress
             weighted += weight * progress;
         }
 
-        return weights == 0 ? 0 : Math.Round(weighted / weights, Decimals, MidpointRounding.AwayFromZero);
+        return Mean(weighted, weights);
     }
+
+    /// <summary>Units a weight is kept in as a whole number (weights have at most 4 decimals).</summary>
+    public const long WeightScale = 10_000;
+
+    /// <summary>Units a progress is kept in as a whole number (<see cref="Decimals"/> digits).</summary>
+    public const long ProgressScale = 10_000;
+
+    /// <summary>A project's progress from its kept sums (<see cref="KeptProgress"/>): the same mean as <see cref="WeightedMean"/>.</summary>
+    public static decimal OfSums(long weightUnits, long weightedUnits) =>
+        Mean(weightedUnits / (decimal)(WeightScale * ProgressScale), weightUnits / (decimal)WeightScale);
+
+    private static decimal Mean(decimal weighted, decimal weights) =>
+        weights == 0 ? 0 : Math.Round(weighted / weights, Decimals, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>All of a step that its project's progress depends on.</summary>
-internal readonly record struct StepInputs(Guid StepId, WorkStatus Status, decimal Weight, SubtaskWeights Subtasks);
+internal readonly record struct StepInputs(WorkStatus Status, decimal Weight, SubtaskWeights Subtasks)
+{
+    /// <summary>
+    /// What the step adds to its project's kept sums at a coefficient: its weight and its weight times its progress,
+    /// as whole units, so that a database adds them exactly (SQLite keeps decimals as text).
+    /// </summary>
+    public (long WeightUnits, long WeightedUnits) ShareAt(decimal inProgressCoefficient)
+    {
+        var weightUnits = checked((long)(Weight * Progress.WeightScale));
+        var progressUnits = (long)(Progress.OfStep(Status, Subtasks, inProgressCoefficient) * Progress.ProgressScale);
+        return (weightUnits, checked(weightUnits * progressUnits));
+    }
+}
 
 /// <summary>
-/// A project's progress and step count as its steps last left them. Every write that changes what they are made of
-/// (a step's status, weight or subtasks, a step added or deleted, the project's coefficient) counts them again in its
-/// transaction (<see cref="Features.Shared.KeptProgressWrites"/>), so that a list of projects reads one row per project
-/// instead of all their steps.
+/// A project's progress kept as sums over its steps (weight, weight times progress, count), so that a list of
+/// projects reads one row per project instead of all their steps. Every saved change to a step moves the sums by
+/// what it changed; writes that change steps in bulk, and a new coefficient, count them again
+/// (<see cref="Data.KeptProgressWrites"/>). Whole units keep a project with up to some 90,000 steps of the largest
+/// weight exact in a 64-bit integer.
 /// </summary>
 internal sealed class KeptProgress
 {
@@ -64,11 +86,19 @@ internal sealed class KeptProgress
 
     public Guid ProjectId { get; private set; }
 
-    public decimal Progress { get; private set; }
+    /// <summary>The in-progress coefficient the sums are counted at: the project's, which a move checks it still is.</summary>
+    public decimal CountedAt { get; private set; }
+
+    public long WeightUnits { get; private set; }
+
+    public long WeightedUnits { get; private set; }
 
     public int StepCount { get; private set; }
 
-    public static KeptProgress Of(Guid projectId, decimal progress, int stepCount) => new() { ProjectId = projectId, Progress = progress, StepCount = stepCount };
+    public decimal Progress => Domain.Progress.OfSums(WeightUnits, WeightedUnits);
+
+    /// <summary>A project without steps.</summary>
+    public static KeptProgress Start(Guid projectId, decimal inProgressCoefficient) => new() { ProjectId = projectId, CountedAt = inProgressCoefficient };
 }
 
 /// <summary>What a step's subtasks weigh in total, done and in progress (0 total: it has none, weights being positive).</summary>

@@ -25,11 +25,11 @@ internal sealed class AddStepCommandHandler(ProjectsDbContext db, TimeProvider c
             return ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
         }
 
-        await db.LockProgressOfAsync([command.ProjectId], cancellationToken);
+        await db.LockStepsOfAsync(command.ProjectId, cancellationToken);
         var position = await db.Steps.CountAsync(s => s.ProjectId == command.ProjectId, cancellationToken);
         var step = Step.Create(command.ProjectId, position, command.Fields.ToDetails(), clock.GetUtcNow());
         db.Steps.Add(step);
-        await db.KeepProgressAsync([command.ProjectId], cancellationToken);
+        db.CoefficientsRead[command.ProjectId] = coefficient.Value;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return StepResponse.From(step, [], coefficient.Value);

@@ -42,7 +42,7 @@ internal sealed class CreateProjectCommandHandler(ProjectsDbContext db, TimeProv
         var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
         var project = Project.Create(command.Fields.ToDetails(defaultCoefficient), now);
         db.Projects.Add(project);
-        db.KeptProgress.Add(KeptProgress.Of(project.Id, 0, 0));
+        db.KeptProgress.Add(KeptProgress.Start(project.Id, project.InProgressCoefficient));
         db.Publish(new ProjectCreated(Guid.CreateVersion7(now), now, project.Id, project.CategoryId, project.Code, project.Name));
         return await db.TrySaveUniqueAsync(cancellationToken)
             ? ProjectResponse.From(project, new ProjectSummary(0, 0))

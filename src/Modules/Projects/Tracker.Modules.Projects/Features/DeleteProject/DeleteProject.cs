@@ -14,7 +14,6 @@ internal sealed class DeleteProjectCommandHandler(ProjectsDbContext db, ProjectF
     public async ValueTask<Result> Handle(DeleteProjectCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
-        await db.LockProgressOfAsync([command.ProjectId], cancellationToken);
         var attachments = await db.AttachmentsOfProjectsAsync([command.ProjectId], cancellationToken);
         var project = db.Projects.Where(p => p.Id == command.ProjectId);
         if (command.ExpectedVersion is { } expected)

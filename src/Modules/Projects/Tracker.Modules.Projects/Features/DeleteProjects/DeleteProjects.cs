@@ -25,7 +25,6 @@ internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db, Project
             return unknown;
         }
 
-        await db.LockProgressOfAsync(ids, cancellationToken);
         var attachments = await db.AttachmentsOfProjectsAsync(ids, cancellationToken);
         if (await db.Projects.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
         {

@@ -19,7 +19,7 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db, ProjectFile
             return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
         }
 
-        await db.LockProgressOfAsync([projectId.Value], cancellationToken);
+        await db.LockStepsOfAsync(projectId.Value, cancellationToken);
         var deleting = db.Steps.Where(s => s.Id == command.StepId);
         if (command.ExpectedVersion is { } expected)
         {
@@ -35,8 +35,7 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db, ProjectFile
         }
 
         await db.RepackStepsAsync(projectId.Value, cancellationToken);
-        await db.KeepProgressAsync([projectId.Value], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.RecountProgressAsync([projectId.Value], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         files.Attachments.Delete(attachments);
         return Result.Success();

@@ -28,8 +28,11 @@ internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db, ProjectFil
             return unknown;
         }
 
-        var projects = found.Select(s => s.ProjectId).Distinct().ToList();
-        await db.LockProgressOfAsync(projects, cancellationToken);
+        var projects = found.Select(s => s.ProjectId).Distinct().Order().ToList();
+        foreach (var projectId in projects)
+        {
+            await db.LockStepsOfAsync(projectId, cancellationToken);
+        }
 
         var attachments = await db.DeleteAttachmentsOfStepsAsync(ids, cancellationToken);
         if (await db.Steps.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
@@ -42,8 +45,7 @@ internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db, ProjectFil
             await db.RepackStepsAsync(projectId, cancellationToken);
         }
 
-        await db.KeepProgressAsync(projects, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.RecountProgressAsync(projects, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         files.Attachments.Delete(attachments);
         return Result.Success();

@@ -25,8 +25,11 @@ internal sealed class DeleteSubtasksCommandHandler(ProjectsDbContext db) : IComm
             return unknown;
         }
 
-        var steps = found.Select(t => t.StepId).Distinct().ToList();
-        await db.LockSubtasksOfAsync(steps, cancellationToken);
+        var steps = found.Select(t => t.StepId).Distinct().Order().ToList();
+        foreach (var stepId in steps)
+        {
+            await db.LockSubtasksOfAsync(stepId, cancellationToken);
+        }
 
         if (await db.Subtasks.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
         {

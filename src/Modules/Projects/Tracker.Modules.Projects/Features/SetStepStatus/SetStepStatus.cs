@@ -1,4 +1,3 @@
-using Tracker.BuildingBlocks.Persistence;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Domain;
 using Tracker.Modules.Projects.Features.Shared;
@@ -10,17 +9,21 @@ internal sealed record SetStepStatusCommand(Guid StepId, WorkStatus Status, long
 internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<SetStepStatusCommand, Result<StepResponse>>
 {
     /// <summary>
-    /// The hot path of the module (workers clicking through their steps): one read of the step with its subtasks, the
-    /// project's lock, the project's steps for its kept progress, one batch of writes.
+    /// The hot path of the module (workers clicking through their steps): one read of the step with its subtasks and
+    /// its project's coefficient, one batch of writes, and the move of the project's kept progress.
     /// </summary>
     public async ValueTask<Result<StepResponse>> Handle(SetStepStatusCommand command, CancellationToken cancellationToken)
     {
         return await VersionedWrites.RetryUnlessVersionExpectedAsync<StepResponse>(command.ExpectedVersion, async () =>
         {
-            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
             // Tracking is per query (an AsNoTracking inside would untrack the step too), so the subtasks come tracked.
             var found = await db.Steps.Where(s => s.Id == command.StepId)
-                .Select(s => new { Step = s, Subtasks = db.Subtasks.Where(t => t.StepId == s.Id).ToList() })
+                .Select(s => new
+                {
+                    Step = s,
+                    Subtasks = db.Subtasks.Where(t => t.StepId == s.Id).ToList(),
+                    Coefficient = db.Projects.Where(p => p.Id == s.ProjectId).Select(p => p.InProgressCoefficient).Single(),
+                })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)
             {
@@ -30,27 +33,20 @@ internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProv
             var step = found.Step;
             if (command.ExpectedVersion is { } expected && step.Version != expected)
             {
-                return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
+                return ConcurrencyErrors.VersionMismatchWith(StepResponse.From(step, found.Subtasks, found.Coefficient));
             }
 
-            await db.LockProgressOfAsync([step.ProjectId], cancellationToken);
             var from = step.Status;
             var now = clock.GetUtcNow();
             step.SetStatus(command.Status, now);
             db.PublishStatusChange(step, from, now);
-            var coefficients = await db.KeepProgressAsync([step.ProjectId], cancellationToken);
-            var saved = await db.SaveVersionedAsync<StepResponse>(
-                () => Task.FromResult<StepResponse?>(StepResponse.From(step, found.Subtasks, coefficients[step.ProjectId])),
+            db.CoefficientsRead[step.ProjectId] = found.Coefficient;
+            return await db.SaveVersionedAsync<StepResponse>(
+                () => Task.FromResult<StepResponse?>(StepResponse.From(step, found.Subtasks, found.Coefficient)),
                 () => db.FindStepAsync(command.StepId, cancellationToken),
                 ProjectsErrors.StepNotFound.WithDetail(command.StepId),
                 uniqueConflict: null,
                 cancellationToken);
-            if (!saved.IsFailure)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
         });
     }
 }

@@ -17,18 +17,18 @@ internal sealed partial class KeptProgressBackfill(ProjectsDbContext db, ILogger
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var counted = 0;
-        while (await Missing().Take(ProjectsPerTransaction).ToListAsync(cancellationToken) is { Count: > 0 } batch)
+        while (await Missing().AnyAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
-            await db.LockProgressOfAsync(batch, cancellationToken);
-            // Another host sharing the database may have counted some of them meanwhile.
-            var missing = await Missing().Where(id => batch.Contains(id)).ToListAsync(cancellationToken);
-            db.KeptProgress.AddRange(missing.Select(id => KeptProgress.Of(id, 0, 0)));
-            await db.KeepProgressAsync(missing, cancellationToken);
+            // Another host sharing the database may be counting them too: one at a time, and only what is still missing.
+            await db.Database.AcquireTransactionLockAsync("projects:progress-backfill", cancellationToken);
+            var batch = await Missing().Take(ProjectsPerTransaction).ToListAsync(cancellationToken);
+            db.KeptProgress.AddRange(batch.Select(p => KeptProgress.Start(p.Id, p.InProgressCoefficient)));
             await db.SaveChangesAsync(cancellationToken);
+            await db.RecountProgressAsync(batch.Select(p => p.Id), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            counted += missing.Count;
+            counted += batch.Count;
         }
 
         if (counted > 0)
@@ -37,8 +37,8 @@ internal sealed partial class KeptProgressBackfill(ProjectsDbContext db, ILogger
         }
     }
 
-    private IQueryable<Guid> Missing() =>
-        db.Projects.Where(p => !db.KeptProgress.Any(k => k.ProjectId == p.Id)).OrderBy(p => p.Id).Select(p => p.Id);
+    private IQueryable<Project> Missing() =>
+        db.Projects.AsNoTracking().Where(p => !db.KeptProgress.Any(k => k.ProjectId == p.Id)).OrderBy(p => p.Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counted the progress of {Projects} project(s) made before it was kept")]
     private partial void LogCounted(int projects);

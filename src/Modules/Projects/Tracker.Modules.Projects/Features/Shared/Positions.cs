@@ -17,20 +17,7 @@ internal static class Positions
         db.Database.AcquireTransactionLockAsync($"projects:characteristics:{projectId:N}", cancellationToken);
 
     public static Task LockSubtasksOfAsync(this ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken) =>
-        db.LockSubtasksOfAsync([stepId], cancellationToken);
-
-    /// <summary>
-    /// The steps' locks in id order, after their projects' (a subtask counts in its project's kept progress, whose
-    /// lock comes first in every transaction, see <see cref="KeptProgressWrites"/>).
-    /// </summary>
-    public static async Task LockSubtasksOfAsync(this ProjectsDbContext db, IReadOnlyCollection<Guid> stepIds, CancellationToken cancellationToken)
-    {
-        await db.LockProgressOfAsync(await db.Steps.Where(s => stepIds.Contains(s.Id)).Select(s => s.ProjectId).ToListAsync(cancellationToken), cancellationToken);
-        foreach (var stepId in stepIds.Distinct().Order())
-        {
-            await db.Database.AcquireTransactionLockAsync($"projects:subtasks:{stepId:N}", cancellationToken);
-        }
-    }
+        db.Database.AcquireTransactionLockAsync($"projects:subtasks:{stepId:N}", cancellationToken);
 
     /// <summary>
     /// Renumbers a project's steps 0..n-1 in their order, after a delete left a gap. Call under its lock. A

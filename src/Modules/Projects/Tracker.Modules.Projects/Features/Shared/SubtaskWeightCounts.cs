@@ -7,10 +7,10 @@ internal static class SubtaskWeightCounts
 {
     /// <summary>
     /// Counts the subtask weights of steps again after their subtasks changed, in the change's transaction and
-    /// under each step's subtask lock (<see cref="Positions.LockSubtasksOfAsync(ProjectsDbContext, IReadOnlyCollection{Guid}, CancellationToken)"/>), so two changes to one step's
+    /// under each step's subtask lock (<see cref="Positions.LockSubtasksOfAsync"/>), so two changes to one step's
     /// subtasks never count from each other's old rows. The sums are made here, not in SQL: SQLite keeps decimals as text.
-    /// The step's version moves too: its answer (subtasks, progress) changed, so its ETag must. Their projects' kept
-    /// progress is counted again and saved.
+    /// The step's version moves too: its answer (subtasks, progress) changed, so its ETag must; and its project's kept
+    /// progress is counted again.
     /// </summary>
     public static async Task RecountSubtasksAsync(this ProjectsDbContext db, IReadOnlyCollection<Guid> stepIds, CancellationToken cancellationToken)
     {
@@ -27,7 +27,6 @@ internal static class SubtaskWeightCounts
                 cancellationToken);
         }
 
-        await db.KeepProgressAsync(await db.Steps.Where(s => stepIds.Contains(s.Id)).Select(s => s.ProjectId).Distinct().ToListAsync(cancellationToken), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.RecountProgressAsync(await db.Steps.Where(s => stepIds.Contains(s.Id)).Select(s => s.ProjectId).Distinct().ToListAsync(cancellationToken), cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Features.Shared;
@@ -33,7 +32,6 @@ internal sealed class UpdateProjectCommandHandler(ProjectsDbContext db, TimeProv
     {
         return await VersionedWrites.RetryUnlessVersionExpectedAsync<ProjectResponse>(command.ExpectedVersion, async () =>
         {
-            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
             var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken);
             if (project is null)
             {
@@ -51,26 +49,12 @@ internal sealed class UpdateProjectCommandHandler(ProjectsDbContext db, TimeProv
             }
 
             var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
-            var coefficient = project.InProgressCoefficient;
             project.Update(command.Fields.ToDetails(defaultCoefficient), clock.GetUtcNow());
-            if (project.InProgressCoefficient != coefficient)
-            {
-                // Every step counts with the new coefficient.
-                await db.LockProgressOfAsync([project.Id], cancellationToken);
-                await db.KeepProgressAsync([project.Id], cancellationToken);
-            }
-
-            var saved = await db.SaveVersionedAsync(
+            return await db.SaveVersionedAsync(
                 () => db.FindProjectAsync(command.ProjectId, cancellationToken),
                 ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId),
                 ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code),
                 cancellationToken);
-            if (!saved.IsFailure)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
         });
     }
 }

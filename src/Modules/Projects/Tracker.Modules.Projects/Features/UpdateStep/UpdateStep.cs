@@ -1,4 +1,3 @@
-using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Features.Shared;
@@ -18,7 +17,6 @@ internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvide
     {
         return await VersionedWrites.RetryUnlessVersionExpectedAsync<StepResponse>(command.ExpectedVersion, async () =>
         {
-            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
             var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == command.StepId, cancellationToken);
             if (step is null)
             {
@@ -30,19 +28,11 @@ internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvide
                 return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
             }
 
-            await db.LockProgressOfAsync([step.ProjectId], cancellationToken);
             var from = step.Status;
             var now = clock.GetUtcNow();
             step.Update(command.Fields.ToDetails(), now);
             db.PublishStatusChange(step, from, now);
-            await db.KeepProgressAsync([step.ProjectId], cancellationToken);
-            var saved = await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
-            if (!saved.IsFailure)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return saved;
+            return await db.SaveVersionedAsync(() => db.FindStepAsync(command.StepId, cancellationToken), ProjectsErrors.StepNotFound.WithDetail(command.StepId), uniqueConflict: null, cancellationToken);
         });
     }
 }

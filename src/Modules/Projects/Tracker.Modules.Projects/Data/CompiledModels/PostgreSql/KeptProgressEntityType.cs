@@ -21,7 +21,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
                 "Tracker.Modules.Projects.Domain.KeptProgress",
                 typeof(KeptProgress),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -35,16 +35,16 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             projectId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             projectId.AddAnnotation("Relational:ColumnName", "project_id");
 
-            var progress = runtimeEntityType.AddProperty(
-                "Progress",
+            var countedAt = runtimeEntityType.AddProperty(
+                "CountedAt",
                 typeof(decimal),
-                propertyInfo: typeof(KeptProgress).GetProperty("Progress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(KeptProgress).GetField("<Progress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(KeptProgress).GetProperty("CountedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<CountedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 precision: 5,
                 scale: 4,
                 sentinel: 0m);
-            progress.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            progress.AddAnnotation("Relational:ColumnName", "progress");
+            countedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            countedAt.AddAnnotation("Relational:ColumnName", "counted_at");
 
             var stepCount = runtimeEntityType.AddProperty(
                 "StepCount",
@@ -54,6 +54,24 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
                 sentinel: 0);
             stepCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             stepCount.AddAnnotation("Relational:ColumnName", "step_count");
+
+            var weightUnits = runtimeEntityType.AddProperty(
+                "WeightUnits",
+                typeof(long),
+                propertyInfo: typeof(KeptProgress).GetProperty("WeightUnits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<WeightUnits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            weightUnits.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            weightUnits.AddAnnotation("Relational:ColumnName", "weight_units");
+
+            var weightedUnits = runtimeEntityType.AddProperty(
+                "WeightedUnits",
+                typeof(long),
+                propertyInfo: typeof(KeptProgress).GetProperty("WeightedUnits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<WeightedUnits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            weightedUnits.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            weightedUnits.AddAnnotation("Relational:ColumnName", "weighted_units");
 
             var key = runtimeEntityType.AddKey(
                 new[] { projectId });

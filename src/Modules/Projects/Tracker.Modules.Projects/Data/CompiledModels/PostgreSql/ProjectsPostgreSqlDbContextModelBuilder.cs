@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e20fe66e-378b-4fbe-8b6b-f8d441477221"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("0f3196f9-4226-4e4b-8bf3-1beabfa03b10"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
                 "Tracker.Modules.Projects.Domain.KeptProgress",
                 typeof(KeptProgress),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -34,16 +34,16 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             projectId.AddAnnotation("Relational:ColumnName", "project_id");
             projectId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
-            var progress = runtimeEntityType.AddProperty(
-                "Progress",
+            var countedAt = runtimeEntityType.AddProperty(
+                "CountedAt",
                 typeof(decimal),
-                propertyInfo: typeof(KeptProgress).GetProperty("Progress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(KeptProgress).GetField("<Progress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(KeptProgress).GetProperty("CountedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<CountedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 precision: 5,
                 scale: 4,
                 sentinel: 0m);
-            progress.AddAnnotation("Relational:ColumnName", "progress");
-            progress.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+            countedAt.AddAnnotation("Relational:ColumnName", "counted_at");
+            countedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var stepCount = runtimeEntityType.AddProperty(
                 "StepCount",
@@ -53,6 +53,24 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
                 sentinel: 0);
             stepCount.AddAnnotation("Relational:ColumnName", "step_count");
             stepCount.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var weightUnits = runtimeEntityType.AddProperty(
+                "WeightUnits",
+                typeof(long),
+                propertyInfo: typeof(KeptProgress).GetProperty("WeightUnits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<WeightUnits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            weightUnits.AddAnnotation("Relational:ColumnName", "weight_units");
+            weightUnits.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var weightedUnits = runtimeEntityType.AddProperty(
+                "WeightedUnits",
+                typeof(long),
+                propertyInfo: typeof(KeptProgress).GetProperty("WeightedUnits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<WeightedUnits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            weightedUnits.AddAnnotation("Relational:ColumnName", "weighted_units");
+            weightedUnits.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { projectId });

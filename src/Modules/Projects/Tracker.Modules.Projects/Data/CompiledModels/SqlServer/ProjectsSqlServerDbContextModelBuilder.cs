@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("78c012ef-67c9-4c08-8658-53e7d843e70d"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("45891ebf-4849-47de-86ba-b0aa342df898"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
                 "Tracker.Modules.Projects.Domain.KeptProgress",
                 typeof(KeptProgress),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -33,15 +33,15 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             projectId.AddAnnotation("Relational:ColumnName", "project_id");
 
-            var progress = runtimeEntityType.AddProperty(
-                "Progress",
+            var countedAt = runtimeEntityType.AddProperty(
+                "CountedAt",
                 typeof(decimal),
-                propertyInfo: typeof(KeptProgress).GetProperty("Progress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(KeptProgress).GetField("<Progress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(KeptProgress).GetProperty("CountedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<CountedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 precision: 5,
                 scale: 4,
                 sentinel: 0m);
-            progress.AddAnnotation("Relational:ColumnName", "progress");
+            countedAt.AddAnnotation("Relational:ColumnName", "counted_at");
 
             var stepCount = runtimeEntityType.AddProperty(
                 "StepCount",
@@ -50,6 +50,22 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(KeptProgress).GetField("<StepCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             stepCount.AddAnnotation("Relational:ColumnName", "step_count");
+
+            var weightUnits = runtimeEntityType.AddProperty(
+                "WeightUnits",
+                typeof(long),
+                propertyInfo: typeof(KeptProgress).GetProperty("WeightUnits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<WeightUnits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            weightUnits.AddAnnotation("Relational:ColumnName", "weight_units");
+
+            var weightedUnits = runtimeEntityType.AddProperty(
+                "WeightedUnits",
+                typeof(long),
+                propertyInfo: typeof(KeptProgress).GetProperty("WeightedUnits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(KeptProgress).GetField("<WeightedUnits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            weightedUnits.AddAnnotation("Relational:ColumnName", "weighted_units");
 
             var key = runtimeEntityType.AddKey(
                 new[] { projectId });

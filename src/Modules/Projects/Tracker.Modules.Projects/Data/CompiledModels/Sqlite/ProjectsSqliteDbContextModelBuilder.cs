@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("79393a85-bc24-4ea9-8c84-5facfdb7be93"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("7f6dbe94-b679-4169-bfff-92bbab0d048a"), entityTypeCount: 14)
         {
         }
 

@@ -335,23 +335,29 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("project_id");
 
-                    b.Property<decimal>("Progress")
+                    b.Property<decimal>("CountedAt")
                         .HasPrecision(5, 4)
                         .HasColumnType("decimal(5,4)")
-                        .HasColumnName("progress");
+                        .HasColumnName("counted_at");
 
                     b.Property<int>("StepCount")
                         .HasColumnType("int")
                         .HasColumnName("step_count");
+
+                    b.Property<long>("WeightUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weight_units");
+
+                    b.Property<long>("WeightedUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("weighted_units");
 
                     b.HasKey("ProjectId")
                         .HasName("pk_project_progress");
 
                     b.ToTable("project_progress", "projects", t =>
                         {
-                            t.HasCheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
-
-                            t.HasCheckConstraint("ck_project_progress_step_count", "step_count >= 0");
+                            t.HasCheckConstraint("ck_project_progress_sums", "step_count >= 0 AND weight_units >= 0 AND weighted_units >= 0 AND weighted_units <= weight_units * 10000");
                         });
                 });
 

@@ -329,23 +329,29 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("project_id");
 
-                    b.Property<decimal>("Progress")
+                    b.Property<decimal>("CountedAt")
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT")
-                        .HasColumnName("progress");
+                        .HasColumnName("counted_at");
 
                     b.Property<int>("StepCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_count");
+
+                    b.Property<long>("WeightUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight_units");
+
+                    b.Property<long>("WeightedUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weighted_units");
 
                     b.HasKey("ProjectId")
                         .HasName("pk_project_progress");
 
                     b.ToTable("project_progress", null, t =>
                         {
-                            t.HasCheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
-
-                            t.HasCheckConstraint("ck_project_progress_step_count", "step_count >= 0");
+                            t.HasCheckConstraint("ck_project_progress_sums", "step_count >= 0 AND weight_units >= 0 AND weighted_units >= 0 AND weighted_units <= weight_units * 10000");
                         });
                 });
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
+namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     internal partial class KeptProjectProgress : Migration
@@ -13,20 +13,23 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
         {
             migrationBuilder.CreateTable(
                 name: "project_progress",
+                schema: "projects",
                 columns: table => new
                 {
-                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    progress = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
-                    step_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    project_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    counted_at = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
+                    weight_units = table.Column<long>(type: "bigint", nullable: false),
+                    weighted_units = table.Column<long>(type: "bigint", nullable: false),
+                    step_count = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_project_progress", x => x.project_id);
-                    table.CheckConstraint("ck_project_progress_progress", "CAST(progress AS REAL) BETWEEN 0 AND 1");
-                    table.CheckConstraint("ck_project_progress_step_count", "step_count >= 0");
+                    table.CheckConstraint("ck_project_progress_sums", "step_count >= 0 AND weight_units >= 0 AND weighted_units >= 0 AND weighted_units <= weight_units * 10000");
                     table.ForeignKey(
                         name: "fk_project_progress_projects_project_id",
                         column: x => x.project_id,
+                        principalSchema: "projects",
                         principalTable: "projects",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -37,7 +40,8 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "project_progress");
+                name: "project_progress",
+                schema: "projects");
         }
     }
 }

@@ -73,7 +73,9 @@ export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIF
 bin=$tools/node_modules/.bin
 
 password="contract-admin-$RANDOM$RANDOM"
-port=$(( 40000 + RANDOM % 10000 ))
+# shellcheck source=build/free-port.sh
+source build/free-port.sh
+port=$(free_port) || fail_all "no free loopback port for the host"
 base="http://127.0.0.1:$port"
 DataDirectory="$scratch/data" Identity__BootstrapAdminPassword="$password" ASPNETCORE_URLS="$base" \
   dotnet "src/Host/bin/$configuration/net10.0/Tracker.Host.dll" >"$scratch/host.log" 2>&1 &

@@ -6,6 +6,9 @@
 #                                    # need POSTGRES_DIR, POSTGRES_PORT and POSTGRES_BIN from postgres_start)
 # Installs Debian's postgresql package when no server binaries are present.
 
+# shellcheck source=build/free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
+
 postgres_bin() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -30,7 +33,7 @@ postgres_start() {
   local bin
   bin=$(postgres_bin) || return 1
   POSTGRES_DIR=$(mktemp -d /tmp/tracker-pg.XXXXXX)
-  POSTGRES_PORT=${POSTGRES_PORT:-$(( 20000 + RANDOM % 20000 ))}
+  POSTGRES_PORT=${POSTGRES_PORT:-$(free_port)} || return 1
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home "$POSTGRES_DIR" postgres
     chown postgres "$POSTGRES_DIR"

@@ -43,14 +43,8 @@ prepare_host() {
 
 # --- Hosts on the throwaway PostgreSQL (list.sh, projects.sh). They expect $host_dir, $work, $db, $password,
 # $signing_key, a pids array, and build/postgres.sh started ($POSTGRES_URL, $POSTGRES_DIR).
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((40000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  die "no free port"
-}
+# shellcheck source=build/free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../free-port.sh"
 password="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 signing_key=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 start_host() { # name, then extra NAME=value settings; sets base_<name> and pid_<name>

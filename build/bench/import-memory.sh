@@ -66,13 +66,9 @@ document_bytes=$(stat -c %s "$work/document.json")
 history_total=$((types * per_type))
 log "document: $document_bytes bytes, $history_total history entries"
 
-port=${BENCH_PORT:-}
-if [ -z "$port" ]; then
-  for _ in $(seq 1 50); do
-    port=$((40000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-  done
-fi
+# shellcheck source=build/free-port.sh
+source "$root/build/free-port.sh"
+port=${BENCH_PORT:-$(free_port)} || die "no free port"
 base=http://127.0.0.1:$port
 
 log "starting the $host_kind host on SQLite at $base"

@@ -63,13 +63,9 @@ psql_db() { psql_on "$db" "$@"; }
 psql_on postgres -c "CREATE DATABASE $db" || die "could not create database $db"
 
 # --- the host, in Release, on a free loopback port.
-port=${BENCH_PORT:-}
-if [ -z "$port" ]; then
-  for _ in $(seq 1 50); do
-    port=$((40000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-  done
-fi
+# shellcheck source=build/free-port.sh
+source "$root/build/free-port.sh"
+port=${BENCH_PORT:-$(free_port)} || die "no free port"
 base=http://127.0.0.1:$port
 log "starting the host on $base"
 (

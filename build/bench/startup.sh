@@ -47,13 +47,9 @@ if [ "$provider" = PostgreSQL ]; then
   psql_admin() { "$POSTGRES_BIN/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 fi
 
-port=${BENCH_PORT:-}
-if [ -z "$port" ]; then
-  for _ in $(seq 1 50); do
-    port=$((40000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-  done
-fi
+# shellcheck source=build/free-port.sh
+source "$root/build/free-port.sh"
+port=${BENCH_PORT:-$(free_port)} || die "no free port"
 base=http://127.0.0.1:$port
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }

@@ -125,8 +125,7 @@ internal sealed class ListProjectsQueryHandler(ProjectsDbContext db, TimeProvide
         }
 
         var rowsToRead = query.Take + 1;
-        var rows = await projects.Ordered(sort, descending).Take(rowsToRead).ToListAsync(cancellationToken);
-        var withProgress = await db.WithProgressAsync(rows, cancellationToken);
+        var withProgress = await projects.Ordered(sort, descending).Take(rowsToRead).WithProgressAsync(db, cancellationToken);
         return CursorPage<ProjectResponse>.From(
             withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Summary)),
             query.Take,

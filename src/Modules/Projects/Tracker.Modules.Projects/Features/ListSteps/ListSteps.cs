@@ -40,12 +40,6 @@ internal sealed class ListStepsQueryHandler(ProjectsDbContext db) : IQueryHandle
 {
     public async ValueTask<Result<CursorPage<StepResponse>>> Handle(ListStepsQuery query, CancellationToken cancellationToken)
     {
-        var coefficient = await db.Projects.Where(p => p.Id == query.ProjectId).Select(p => (decimal?)p.InProgressCoefficient).SingleOrDefaultAsync(cancellationToken);
-        if (coefficient is null)
-        {
-            return ProjectsErrors.ProjectNotFound.WithDetail(query.ProjectId);
-        }
-
         var projectId = query.ProjectId;
         var steps = db.Steps.AsNoTracking().Where(s => s.ProjectId == projectId);
         if (query.Status is { } status)
@@ -71,12 +65,22 @@ internal sealed class ListStepsQueryHandler(ProjectsDbContext db) : IQueryHandle
             steps = steps.Where(s => s.Position > position || (s.Position == position && s.Id.CompareTo(id) > 0));
         }
 
-        var rowsToRead = query.Take + 1;
-        var rows = await steps.OrderBy(s => s.Position).ThenBy(s => s.Id).Take(rowsToRead).ToListAsync(cancellationToken);
-        var stepIds = rows.ConvertAll(s => s.Id);
-        var subtasks = (await db.Subtasks.AsNoTracking().Where(t => stepIds.Contains(t.StepId)).ToListAsync(cancellationToken)).ToLookup(t => t.StepId);
+        // One query: the page of steps, each with its subtasks and the project's coefficient.
+        var rows = await steps.OrderBy(s => s.Position).ThenBy(s => s.Id).Take(query.Take + 1)
+            .Select(s => new
+            {
+                Step = s,
+                Subtasks = db.Subtasks.Where(t => t.StepId == s.Id).ToList(),
+                Coefficient = db.Projects.Where(p => p.Id == projectId).Select(p => p.InProgressCoefficient).Single(),
+            })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0 && !await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return ProjectsErrors.ProjectNotFound.WithDetail(query.ProjectId);
+        }
+
         return CursorPage<StepResponse>.From(
-            rows.ConvertAll(s => StepResponse.From(s, subtasks[s.Id], coefficient.Value)),
+            rows.ConvertAll(r => StepResponse.From(r.Step, r.Subtasks, r.Coefficient)),
             query.Take,
             last => new StepPosition(last.Position, last.Id));
     }

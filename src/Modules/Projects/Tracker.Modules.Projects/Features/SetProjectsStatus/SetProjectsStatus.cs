@@ -54,8 +54,8 @@ internal sealed class SetProjectsStatusCommandHandler(ProjectsDbContext db, Time
                 continue;
             }
 
-            var withProgress = await db.WithProgressAsync([.. projects.OrderBy(p => p.NormalizedCode, StringComparer.Ordinal)], cancellationToken);
-            return new ProjectList(withProgress.ConvertAll(p => ProjectResponse.From(p.Project, p.Summary)));
+            var withProgress = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).WithProgressAsync(db, cancellationToken);
+            return new ProjectList([.. withProgress.OrderBy(p => p.Project.NormalizedCode, StringComparer.Ordinal).Select(p => ProjectResponse.From(p.Project, p.Summary))]);
         }
     }
 }

@@ -41,7 +41,7 @@ internal static class PortfolioReader
             return null;
         }
 
-        var withProgress = await db.WithProgressAsync(await projects.OrderBy(p => p.NormalizedCode).ToListAsync(cancellationToken), cancellationToken);
+        var withProgress = await projects.OrderBy(p => p.NormalizedCode).WithProgressAsync(db, cancellationToken);
         var projectIds = withProgress.ConvertAll(p => p.Project.Id);
         var steps = (await db.Steps.AsNoTracking().Where(s => projectIds.Contains(s.ProjectId))
                 .Select(s => new StepFacts(s.ProjectId, s.Status, s.PlannedEnd, s.ActualEnd))

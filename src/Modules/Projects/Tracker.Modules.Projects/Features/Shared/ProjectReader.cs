@@ -7,32 +7,19 @@ namespace Tracker.Modules.Projects.Features.Shared;
 internal static class ProjectReader
 {
     /// <summary>
-    /// The progress and step count of each project, as their writes keep them (<see cref="KeptProgress"/>): one row per
-    /// project, whatever the number of steps (a page of 50 projects reaches some 1,500).
+    /// The projects of a query, in its order, with the progress and step count their writes keep
+    /// (<see cref="KeptProgress"/>): one query and one row per project, whatever the number of steps. A project
+    /// without its row (made before progress was kept, until the start-up counts it) is at 0.
     /// </summary>
-    public static async Task<List<(Project Project, ProjectSummary Summary)>> WithProgressAsync(this ProjectsDbContext db, List<Project> projects, CancellationToken cancellationToken)
-    {
-        if (projects.Count == 0)
-        {
-            return [];
-        }
+    public static async Task<List<(Project Project, ProjectSummary Summary)>> WithProgressAsync(this IQueryable<Project> projects, ProjectsDbContext db, CancellationToken cancellationToken) =>
+        (await projects.LeftJoin(db.KeptProgress, p => p.Id, k => k.ProjectId, (p, k) => new { Project = p, Kept = k == null ? null : new { k.WeightUnits, k.WeightedUnits, k.StepCount } })
+            .ToListAsync(cancellationToken))
+        .ConvertAll(r => (r.Project, r.Kept is { } k ? new ProjectSummary(Progress.OfSums(k.WeightUnits, k.WeightedUnits), k.StepCount) : new ProjectSummary(0, 0)));
 
-        var projectIds = projects.ConvertAll(p => p.Id);
-        var kept = await db.KeptProgress.AsNoTracking().Where(k => projectIds.Contains(k.ProjectId)).ToDictionaryAsync(k => k.ProjectId, cancellationToken);
-        return projects.ConvertAll(p => (p, kept.TryGetValue(p.Id, out var k) ? new ProjectSummary(k.Progress, k.StepCount) : new ProjectSummary(0, 0)));
-    }
-
-    public static async Task<ProjectResponse?> FindProjectAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (project is null)
-        {
-            return null;
-        }
-
-        var (_, summary) = (await db.WithProgressAsync([project], cancellationToken))[0];
-        return ProjectResponse.From(project, summary);
-    }
+    public static async Task<ProjectResponse?> FindProjectAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Projects.AsNoTracking().Where(p => p.Id == id).WithProgressAsync(db, cancellationToken) is [var (project, summary)]
+            ? ProjectResponse.From(project, summary)
+            : null;
 
     /// <summary>A step with its subtasks, its progress counted with its project's coefficient.</summary>
     public static async Task<StepResponse?> FindStepAsync(this ProjectsDbContext db, Guid id, CancellationToken cancellationToken)

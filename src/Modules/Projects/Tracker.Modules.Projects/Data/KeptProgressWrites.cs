@@ -115,4 +115,12 @@ internal static class KeptProgressWrites
                 cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Deletes the projects' steps (their subtasks by cascade) ahead of the projects themselves, so that a project's
+    /// delete locks its step rows before its progress row, as every other write does, whatever order the database
+    /// would cascade in.
+    /// </summary>
+    public static Task<int> DeleteStepsOfProjectsAsync(this ProjectsDbContext db, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken) =>
+        db.Steps.Where(s => projectIds.Contains(s.ProjectId)).ExecuteDeleteAsync(cancellationToken);
 }

@@ -57,11 +57,18 @@ internal abstract class ProjectsDbContext(DbContextOptions options) : ModuleDbCo
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
+            // The entries stay as they were until the moves are made too: were those to fail, the tracker would not
+            // hold as saved what was rolled back.
             await using var transaction = await Database.BeginOrJoinTransactionAsync(cancellationToken);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await this.RecountProgressAsync(recounted, cancellationToken);
             await this.MoveProgressAsync(moves, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
             return written;
         }
         finally

@@ -15,6 +15,7 @@ internal sealed class DeleteProjectCommandHandler(ProjectsDbContext db, ProjectF
     {
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var attachments = await db.AttachmentsOfProjectsAsync([command.ProjectId], cancellationToken);
+        await db.DeleteStepsOfProjectsAsync([command.ProjectId], cancellationToken);
         var project = db.Projects.Where(p => p.Id == command.ProjectId);
         if (command.ExpectedVersion is { } expected)
         {

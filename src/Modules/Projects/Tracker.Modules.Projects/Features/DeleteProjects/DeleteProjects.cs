@@ -26,6 +26,7 @@ internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db, Project
         }
 
         var attachments = await db.AttachmentsOfProjectsAsync(ids, cancellationToken);
+        await db.DeleteStepsOfProjectsAsync(ids, cancellationToken);
         if (await db.Projects.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
         {
             // Deleted by someone else in between: nothing of this call stays.

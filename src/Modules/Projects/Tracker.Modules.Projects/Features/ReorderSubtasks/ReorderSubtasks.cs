@@ -30,8 +30,6 @@ internal sealed class ReorderSubtasksCommandHandler(ProjectsDbContext db) : ICom
             return mismatch;
         }
 
-        // The step's answer lists its subtasks in order: a new order is a new version of it (and a new ETag).
-        await db.Steps.Where(s => s.Id == command.StepId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await db.FindStepAsync(command.StepId, cancellationToken))!;
     }

@@ -16,8 +16,16 @@ internal static class Positions
     public static Task LockCharacteristicsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
         db.Database.AcquireTransactionLockAsync($"projects:characteristics:{projectId:N}", cancellationToken);
 
-    public static Task LockSubtasksOfAsync(this ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken) =>
-        db.Database.AcquireTransactionLockAsync($"projects:subtasks:{stepId:N}", cancellationToken);
+    /// <summary>
+    /// The step's subtask lock, then its row, before any subtask row: a subtask change is a new version of its step
+    /// (whose answer lists its subtasks and progress, so its ETag must move), and taking the step's row first is the
+    /// order a step's delete takes them in (its subtasks go by cascade), so the two never wait for each other.
+    /// </summary>
+    public static async Task LockSubtasksOfAsync(this ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken)
+    {
+        await db.Database.AcquireTransactionLockAsync($"projects:subtasks:{stepId:N}", cancellationToken);
+        await db.Steps.Where(s => s.Id == stepId).ExecuteUpdateAsync(set => set.SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
+    }
 
     /// <summary>
     /// Renumbers a project's steps 0..n-1 in their order, after a delete left a gap. Call under its lock. A

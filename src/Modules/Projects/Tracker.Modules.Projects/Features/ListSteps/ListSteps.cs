@@ -65,22 +65,23 @@ internal sealed class ListStepsQueryHandler(ProjectsDbContext db) : IQueryHandle
             steps = steps.Where(s => s.Position > position || (s.Position == position && s.Id.CompareTo(id) > 0));
         }
 
-        // One query: the page of steps, each with its subtasks and the project's coefficient.
+        // The page of steps with the project's coefficient, then their subtasks: two queries. Subtasks projected
+        // into each step's row would repeat the step's columns for every subtask, and EF's shaper for a collection
+        // in a projection builds delegates for every row (measured: some 10% of the host's CPU on this path).
         var rows = await steps.OrderBy(s => s.Position).ThenBy(s => s.Id).Take(query.Take + 1)
-            .Select(s => new
-            {
-                Step = s,
-                Subtasks = db.Subtasks.Where(t => t.StepId == s.Id).ToList(),
-                Coefficient = db.Projects.Where(p => p.Id == projectId).Select(p => p.InProgressCoefficient).Single(),
-            })
+            .Select(s => new { Step = s, Coefficient = db.Projects.Where(p => p.Id == projectId).Select(p => p.InProgressCoefficient).Single() })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0 && !await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {
             return ProjectsErrors.ProjectNotFound.WithDetail(query.ProjectId);
         }
 
+        var stepIds = rows.ConvertAll(r => r.Step.Id);
+        var subtasks = rows.Count == 0
+            ? Enumerable.Empty<Subtask>().ToLookup(t => t.StepId)
+            : (await db.Subtasks.AsNoTracking().Where(t => stepIds.Contains(t.StepId)).ToListAsync(cancellationToken)).ToLookup(t => t.StepId);
         return CursorPage<StepResponse>.From(
-            rows.ConvertAll(r => StepResponse.From(r.Step, r.Subtasks, r.Coefficient)),
+            rows.ConvertAll(r => StepResponse.From(r.Step, subtasks[r.Step.Id], r.Coefficient)),
             query.Take,
             last => new StepPosition(last.Position, last.Id));
     }

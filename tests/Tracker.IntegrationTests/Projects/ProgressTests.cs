@@ -277,6 +277,52 @@ public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task A_status_change_saved_after_a_new_coefficient_was_counted_counts_at_the_new_one()
+    {
+        var (api, category) = await SetUpAsync();
+        var code = $"PS-{Guid.NewGuid():N}"[..12];
+        var project = await api.CreateProjectAsync(category, code, inProgressCoefficient: 0.5m);
+        var step = await api.AddStepAsync(project.Id(), "a");
+        await api.AddStepAsync(project.Id(), "b", "done");
+
+        var saved = await _app.InScopeAsync(async sp =>
+        {
+            // The status path (one statement on PostgreSQL) reads the step and the coefficient 0.5; another write
+            // sets 0.9 and commits before this one saves, so its move lands on no row at 0.5 and must follow.
+            var db = sp.GetRequiredService<ProjectsDbContext>();
+            var read = await db.Steps.SingleAsync(s => s.Id == step.Id());
+            await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}", new { categoryId = category, code, name = "n", inProgressCoefficient = 0.9m }), HttpStatusCode.OK);
+            return await db.ChangeStatusAsync(read, WorkStatus.in_progress, 0.5m, DateTimeOffset.UtcNow, CancellationToken.None);
+        });
+
+        Assert.True(saved);
+        Assert.Equal(0.95m, await ListedProgressAsync(api, category)); // (0.9 + 1) / 2
+        var breakdown = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/projects/{project.Id()}/progress"));
+        Assert.Equal(0.95m, breakdown.GetProperty("progress").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_status_change_to_a_step_changed_since_it_was_read_writes_nothing()
+    {
+        var (api, category) = await SetUpAsync();
+        var project = await api.CreateProjectAsync(category, $"PV-{Guid.NewGuid():N}"[..12]);
+        var step = await api.AddStepAsync(project.Id(), "a");
+
+        var saved = await _app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ProjectsDbContext>();
+            var read = await db.Steps.SingleAsync(s => s.Id == step.Id());
+            await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/steps/{step.Id()}/status", new { status = "blocked" }), HttpStatusCode.OK);
+            return await db.ChangeStatusAsync(read, WorkStatus.done, 0.5m, DateTimeOffset.UtcNow, CancellationToken.None);
+        });
+
+        Assert.False(saved);
+        var stored = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{ProjectsApi.Base}/steps/{step.Id()}"));
+        Assert.Equal("blocked", stored.GetProperty("status").GetString());
+        Assert.Equal(0m, await ListedProgressAsync(api, category));
+    }
+
+    [Fact]
     public async Task A_project_made_before_progress_was_kept_is_counted_at_start_up()
     {
         var (api, category) = await SetUpAsync();

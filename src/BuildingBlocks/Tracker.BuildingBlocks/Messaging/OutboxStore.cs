@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.BuildingBlocks.Persistence;
@@ -124,15 +122,11 @@ internal sealed class OutboxStore<TContext>(string module, IServiceScopeFactory 
 
     private static string BuildClaimSql(TContext db, int batchSize)
     {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
-        var from = sql.DelimitIdentifier(table.Name, table.Schema);
-        var id = Column(nameof(OutboxMessage.Id));
-        var occurred = Column(nameof(OutboxMessage.OccurredAt));
-        var due = $"{Column(nameof(OutboxMessage.ProcessedAt))} IS NULL AND {Column(nameof(OutboxMessage.ParkedAt))} IS NULL AND {Column(nameof(OutboxMessage.NextAttemptAt))} <= @now";
+        var outbox = SqlNames.Of<OutboxMessage>(db);
+        var from = outbox.Table;
+        var id = outbox.Column(nameof(OutboxMessage.Id));
+        var occurred = outbox.Column(nameof(OutboxMessage.OccurredAt));
+        var due = $"{outbox.Column(nameof(OutboxMessage.ProcessedAt))} IS NULL AND {outbox.Column(nameof(OutboxMessage.ParkedAt))} IS NULL AND {outbox.Column(nameof(OutboxMessage.NextAttemptAt))} <= @now";
         var provider = db.Database.ProviderName ?? string.Empty;
         if (provider.Contains("Npgsql", StringComparison.Ordinal))
         {

@@ -1,10 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Tracker.BuildingBlocks.Persistence;
 
 namespace Tracker.BuildingBlocks.Messaging;
@@ -38,18 +34,14 @@ public sealed class StatementPublication : IDisposable
     /// </summary>
     public static string InsertSql(ModuleDbContext db, string source)
     {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
+        var outbox = SqlNames.Of<OutboxMessage>(db);
         string[] columns =
         [
-            Column(nameof(OutboxMessage.Id)), Column(nameof(OutboxMessage.Type)), Column(nameof(OutboxMessage.Payload)),
-            Column(nameof(OutboxMessage.OccurredAt)), Column(nameof(OutboxMessage.TraceParent)),
-            Column(nameof(OutboxMessage.Attempts)), Column(nameof(OutboxMessage.NextAttemptAt)),
+            outbox.Column(nameof(OutboxMessage.Id)), outbox.Column(nameof(OutboxMessage.Type)), outbox.Column(nameof(OutboxMessage.Payload)),
+            outbox.Column(nameof(OutboxMessage.OccurredAt)), outbox.Column(nameof(OutboxMessage.TraceParent)),
+            outbox.Column(nameof(OutboxMessage.Attempts)), outbox.Column(nameof(OutboxMessage.NextAttemptAt)),
         ];
-        return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) "
+        return $"INSERT INTO {outbox.Table} ({string.Join(", ", columns)}) "
             + $"SELECT @outbox_id, @outbox_type, @outbox_payload, @outbox_at, @outbox_trace, 0, @outbox_at FROM {source}";
     }
 

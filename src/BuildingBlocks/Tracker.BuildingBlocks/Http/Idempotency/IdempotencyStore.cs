@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Tracker.BuildingBlocks.Persistence;
 
 namespace Tracker.BuildingBlocks.Http.Idempotency;
@@ -112,16 +109,12 @@ internal sealed class IdempotencyStore(ModuleDbContext db)
     /// <summary>Names come from the EF model; every provider here has an insert that skips an existing key.</summary>
     private static string BuildInsertSql(ModuleDbContext db)
     {
-        var entity = db.Model.FindEntityType(typeof(IdempotentRequest))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
-        var into = sql.DelimitIdentifier(table.Name, table.Schema);
-        var user = Column(nameof(IdempotentRequest.UserId));
-        var key = Column(nameof(IdempotentRequest.IdempotencyKey));
-        var columns = string.Join(", ", user, key, Column(nameof(IdempotentRequest.Fingerprint)), Column(nameof(IdempotentRequest.Owner)),
-            Column(nameof(IdempotentRequest.LockedUntil)), Column(nameof(IdempotentRequest.ExpiresAt)));
+        var requests = SqlNames.Of<IdempotentRequest>(db);
+        var into = requests.Table;
+        var user = requests.Column(nameof(IdempotentRequest.UserId));
+        var key = requests.Column(nameof(IdempotentRequest.IdempotencyKey));
+        var columns = string.Join(", ", user, key, requests.Column(nameof(IdempotentRequest.Fingerprint)), requests.Column(nameof(IdempotentRequest.Owner)),
+            requests.Column(nameof(IdempotentRequest.LockedUntil)), requests.Column(nameof(IdempotentRequest.ExpiresAt)));
         const string values = "{0}, {1}, {2}, {3}, {4}, {5}";
         return db.Database.IsSqlServer()
             ? $"INSERT INTO {into} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {into} WITH (UPDLOCK, HOLDLOCK) WHERE {user} = {{0}} AND {key} = {{1}})"

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Tracker.BuildingBlocks.Domain;
@@ -63,16 +61,9 @@ internal static class StageMoves
     // Unchanged stages come from the snapshot; the changed ones and the version from RETURNING.
     private static string BuildMoveSql(MiniaturesDbContext db)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Table<T>()
-        {
-            var entity = db.Model.FindEntityType(typeof(T))!;
-            return sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        }
-
-        var types = Table<MiniatureType>();
-        var counts = Table<StageCount>();
-        var history = Table<HistoryEntry>();
+        var types = SqlNames.Of<MiniatureType>(db).Table;
+        var counts = SqlNames.Of<StageCount>(db).Table;
+        var history = SqlNames.Of<HistoryEntry>(db).Table;
         return $"""
             WITH bumped AS (
                 UPDATE {types} SET version = version + 1

@@ -61,15 +61,7 @@ internal static class KeptProgressWrites
                     throw new InvalidOperationException($"The kept progress of project {project.Key} kept moving to new coefficients.");
                 }
 
-                var (weight, weighted) = (0L, 0L);
-                foreach (var change in project)
-                {
-                    var before = change.Before?.ShareAt(countedAt) ?? default;
-                    var after = change.After?.ShareAt(countedAt) ?? default;
-                    weight = checked(weight + after.WeightUnits - before.WeightUnits);
-                    weighted = checked(weighted + after.WeightedUnits - before.WeightedUnits);
-                }
-
+                var (weight, weighted) = MoveAt(project, countedAt);
                 var moved = await db.KeptProgress.Where(k => k.ProjectId == project.Key && k.CountedAt == countedAt)
                     .ExecuteUpdateAsync(
                         set => set.SetProperty(k => k.WeightUnits, k => k.WeightUnits + weight)
@@ -80,6 +72,21 @@ internal static class KeptProgressWrites
                 coefficient = moved == 1 ? null : await db.CountedAtAsync(project.Key, cancellationToken);
             }
         }
+    }
+
+    /// <summary>What changes move a project's sums by, at a coefficient.</summary>
+    public static (long WeightUnits, long WeightedUnits) MoveAt(IEnumerable<StepChange> changes, decimal coefficient)
+    {
+        var (weight, weighted) = (0L, 0L);
+        foreach (var change in changes)
+        {
+            var before = change.Before?.ShareAt(coefficient) ?? default;
+            var after = change.After?.ShareAt(coefficient) ?? default;
+            weight = checked(weight + after.WeightUnits - before.WeightUnits);
+            weighted = checked(weighted + after.WeightedUnits - before.WeightedUnits);
+        }
+
+        return (weight, weighted);
     }
 
     private static Task<decimal?> CountedAtAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>

@@ -9,22 +9,27 @@ internal sealed record SetStepStatusCommand(Guid StepId, WorkStatus Status, long
 internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<SetStepStatusCommand, Result<StepResponse>>
 {
     /// <summary>
+    /// The step, tracked, with its subtasks (tracked too: tracking is per query, an AsNoTracking inside would
+    /// untrack the step) and its project's coefficient. Compiled once: building and looking up the expression tree
+    /// of this query was a quarter of the host's CPU per status change. The project is joined, not a subquery, which
+    /// PostgreSQL ran again for every subtask row.
+    /// </summary>
+    private static readonly Func<ProjectsDbContext, Guid, CancellationToken, Task<StepToChange?>> StepWithSubtasksAndCoefficient =
+        EF.CompileAsyncQuery((ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken) => db.Steps.Where(s => s.Id == stepId)
+            .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new StepToChange(s, db.Subtasks.Where(t => t.StepId == s.Id).ToList(), p.InProgressCoefficient))
+            .SingleOrDefault());
+
+    private sealed record StepToChange(Step Step, List<Subtask> Subtasks, decimal Coefficient);
+
+    /// <summary>
     /// The hot path of the module (workers clicking through their steps): one read of the step with its subtasks and
-    /// its project's coefficient, one batch of writes, and the move of the project's kept progress.
+    /// its project's coefficient, then one write (<see cref="StepStatusWrites.ChangeStatusAsync"/>).
     /// </summary>
     public async ValueTask<Result<StepResponse>> Handle(SetStepStatusCommand command, CancellationToken cancellationToken)
     {
         return await VersionedWrites.RetryUnlessVersionExpectedAsync<StepResponse>(command.ExpectedVersion, async () =>
         {
-            // Tracking is per query (an AsNoTracking inside would untrack the step too), so the subtasks come tracked.
-            var found = await db.Steps.Where(s => s.Id == command.StepId)
-                .Select(s => new
-                {
-                    Step = s,
-                    Subtasks = db.Subtasks.Where(t => t.StepId == s.Id).ToList(),
-                    Coefficient = db.Projects.Where(p => p.Id == s.ProjectId).Select(p => p.InProgressCoefficient).Single(),
-                })
-                .SingleOrDefaultAsync(cancellationToken);
+            var found = await StepWithSubtasksAndCoefficient(db, command.StepId, cancellationToken);
             if (found is null)
             {
                 return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
@@ -36,17 +41,16 @@ internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProv
                 return ConcurrencyErrors.VersionMismatchWith(StepResponse.From(step, found.Subtasks, found.Coefficient));
             }
 
-            var from = step.Status;
-            var now = clock.GetUtcNow();
-            step.SetStatus(command.Status, now);
-            db.PublishStatusChange(step, from, now);
-            db.CoefficientsRead[step.ProjectId] = found.Coefficient;
-            return await db.SaveVersionedAsync<StepResponse>(
-                () => Task.FromResult<StepResponse?>(StepResponse.From(step, found.Subtasks, found.Coefficient)),
-                () => db.FindStepAsync(command.StepId, cancellationToken),
-                ProjectsErrors.StepNotFound.WithDetail(command.StepId),
-                uniqueConflict: null,
-                cancellationToken);
+            if (await db.ChangeStatusAsync(step, command.Status, found.Coefficient, clock.GetUtcNow(), cancellationToken))
+            {
+                return StepResponse.From(step, found.Subtasks, found.Coefficient);
+            }
+
+            // Another change to the step came first.
+            db.ChangeTracker.Clear();
+            return await db.FindStepAsync(command.StepId, cancellationToken) is { } current
+                ? ConcurrencyErrors.VersionMismatchWith(current)
+                : ProjectsErrors.StepNotFound.WithDetail(command.StepId);
         });
     }
 }

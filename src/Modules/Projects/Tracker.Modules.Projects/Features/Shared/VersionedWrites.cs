@@ -11,12 +11,7 @@ internal static class VersionedWrites
     /// matched no row) answers 412 with the current state, as a stale If-Match does; a unique violation answers
     /// <paramref name="uniqueConflict"/> (or throws when the row has nothing unique to clash on).
     /// </summary>
-    public static Task<Result<T>> SaveVersionedAsync<T>(this ProjectsDbContext db, Func<Task<T?>> readCurrent, Error notFound, Error? uniqueConflict, CancellationToken cancellationToken)
-        where T : class =>
-        db.SaveVersionedAsync(readCurrent, readCurrent, notFound, uniqueConflict, cancellationToken);
-
-    /// <summary>As above, answering <paramref name="answerSaved"/> once saved (when the caller holds the answer without reading it again).</summary>
-    public static async Task<Result<T>> SaveVersionedAsync<T>(this ProjectsDbContext db, Func<Task<T?>> answerSaved, Func<Task<T?>> readCurrent, Error notFound, Error? uniqueConflict, CancellationToken cancellationToken)
+    public static async Task<Result<T>> SaveVersionedAsync<T>(this ProjectsDbContext db, Func<Task<T?>> readCurrent, Error notFound, Error? uniqueConflict, CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -36,7 +31,7 @@ internal static class VersionedWrites
             return await readCurrent() is { } changed ? ConcurrencyErrors.VersionMismatchWith(changed) : notFound;
         }
 
-        return await answerSaved() is { } current ? current : notFound;
+        return await readCurrent() is { } current ? current : notFound;
     }
 
     private const int MaxAttempts = 5;

@@ -1,9 +1,8 @@
 using Tracker.BuildingBlocks.Json;
 using Tracker.Modules.Projects.Contracts;
-using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Domain;
 
-namespace Tracker.Modules.Projects.Features.Shared;
+namespace Tracker.Modules.Projects.Data;
 
 internal static class StepEvents
 {
@@ -12,7 +11,10 @@ internal static class StepEvents
     {
         if (step.Status != from)
         {
-            db.Publish(new StepStatusChanged(Guid.CreateVersion7(now), now, step.ProjectId, step.Id, WireEnum.NameOf(from), WireEnum.NameOf(step.Status)));
+            db.Publish(StatusChanged(step, from, now));
         }
     }
+
+    public static StepStatusChanged StatusChanged(Step step, WorkStatus from, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), now, step.ProjectId, step.Id, WireEnum.NameOf(from), WireEnum.NameOf(step.Status));
 }

@@ -9,10 +9,8 @@ namespace Tracker.Modules.Projects.Data;
 /// <summary>
 /// A step's new status, saved with the move of its project's kept progress and the outbox row of the change. The
 /// hot path of the module (workers clicking through their steps): on PostgreSQL one statement (data-modifying CTEs)
-/// writes all three in one round trip, where SaveChanges takes two (its batch, then the move). The statement runs
-/// in a transaction, so that a move that finds a new coefficient counted meanwhile is made again at that one
-/// (<see cref="KeptProgressWrites.MoveProgressAsync"/>) before anything commits. SQLite and SQL Server save
-/// through SaveChanges.
+/// writes all three in one round trip and commits on its own, where SaveChanges takes a batch, the move and the
+/// commit. SQLite and SQL Server save through SaveChanges.
 /// </summary>
 internal static class StepStatusWrites
 {
@@ -44,27 +42,33 @@ internal static class StepStatusWrites
         using var publication = step.Status == before.Status ? null : db.PublishWithStatement(StepEvents.StatusChanged(step, before.Status, now));
         var change = new KeptProgressWrites.StepChange(step.ProjectId, before, new StepInputs(step.Status, step.Weight, step.SubtaskWeights));
         var (weight, weighted) = KeptProgressWrites.MoveAt([change], coefficient);
-        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var sql = publication is null ? _sql ??= BuildSql(db, publishing: false) : _publishingSql ??= BuildSql(db, publishing: true);
-        // Npgsql runs the command inside the connection's transaction.
-        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Parameters.Add(new NpgsqlParameter<Guid>("step", step.Id));
-        command.Parameters.Add(new NpgsqlParameter<long>("read_version", readVersion));
-        command.Parameters.Add(new NpgsqlParameter<long>("version", step.Version));
-        command.Parameters.Add(new NpgsqlParameter<short>("status", (short)step.Status));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated_at", NpgsqlDbType.TimestampTz) { TypedValue = step.UpdatedAt });
-        command.Parameters.Add(new NpgsqlParameter<Guid>("project", step.ProjectId));
-        command.Parameters.Add(new NpgsqlParameter<decimal>("counted_at", coefficient));
-        command.Parameters.Add(new NpgsqlParameter<long>("weight", weight));
-        command.Parameters.Add(new NpgsqlParameter<long>("weighted", weighted));
-        publication?.AddParameters(command);
-
         bool changed, moved;
-        using (DatabaseTelemetry.StartCommand(command, db.Database.ProviderName))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await reader.ReadAsync(cancellationToken);
-            (changed, moved) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            // Inside the request's transaction when one is open (Idempotency-Key), else a transaction of its own.
+            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.Add(new NpgsqlParameter<Guid>("step", step.Id));
+            command.Parameters.Add(new NpgsqlParameter<long>("read_version", readVersion));
+            command.Parameters.Add(new NpgsqlParameter<long>("version", step.Version));
+            command.Parameters.Add(new NpgsqlParameter<short>("status", (short)step.Status));
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated_at", NpgsqlDbType.TimestampTz) { TypedValue = step.UpdatedAt });
+            command.Parameters.Add(new NpgsqlParameter<Guid>("project", step.ProjectId));
+            command.Parameters.Add(new NpgsqlParameter<decimal>("counted_at", coefficient));
+            command.Parameters.Add(new NpgsqlParameter<long>("weight", weight));
+            command.Parameters.Add(new NpgsqlParameter<long>("weighted", weighted));
+            publication?.AddParameters(command);
+            using (DatabaseTelemetry.StartCommand(command, db.Database.ProviderName))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                (changed, moved) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
         if (!changed)
@@ -72,17 +76,18 @@ internal static class StepStatusWrites
             return false;
         }
 
-        if (!moved)
-        {
-            // A new coefficient was counted after the step was read (or the project went): the move follows it.
-            db.CoefficientsRead.Remove(step.ProjectId);
-            await db.MoveProgressAsync([change], cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        publication?.Published();
         // The tracker holds the step as saved, so that no later SaveChanges of this context writes it again.
         db.ChangeTracker.AcceptAllChanges();
-        publication?.Published();
+        if (!moved)
+        {
+            // A new coefficient was counted after the step was read, without this change, which was not committed
+            // yet (or the project went): counting the project again from its steps, as committed now, includes it.
+            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+            await db.RecountProgressAsync([step.ProjectId], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return true;
     }
 

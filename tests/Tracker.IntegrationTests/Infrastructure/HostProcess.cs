@@ -43,6 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
         ["DataDirectory"] = dataDirectory,
         ["Database__Provider"] = database.Provider.ToString(),
         ["Database__ConnectionString"] = database.ConnectionString ?? string.Empty,
+        ["Database__ThreadSafetyChecks"] = "true",
         ["Identity__BootstrapAdminPassword"] = TrackerApp.AdminPassword,
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         ["Serilog__MinimumLevel__Default"] = "Warning",

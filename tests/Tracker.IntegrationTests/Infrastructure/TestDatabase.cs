@@ -66,6 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
         yield return new("DataDirectory", DataDirectory);
         yield return new("Database:Provider", Provider.ToString());
         yield return new("Database:ConnectionString", ConnectionString ?? string.Empty);
+        yield return new("Database:ThreadSafetyChecks", "true");
     }
 
     public DatabaseOptions Options() => new()
@@ -73,6 +74,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Provider = Provider,
         ConnectionString = ConnectionString,
         DataDirectory = DataDirectory,
+        ThreadSafetyChecks = true,
     };
 
     public async ValueTask DisposeAsync()

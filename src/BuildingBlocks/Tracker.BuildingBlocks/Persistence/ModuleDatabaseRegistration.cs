@@ -51,7 +51,8 @@ public static class ModuleDatabaseRegistration
             // Pooled: a request reuses a context instead of building one, which matters on the hottest paths.
             services.AddDbContextPool<TProviderContext>(options =>
             {
-                options.UseModuleDatabase(database.Provider, connectionString, schema);
+                options.UseModuleDatabase(database.Provider, connectionString, schema)
+                    .EnableThreadSafetyChecks(database.ThreadSafetyChecks);
                 configure?.Invoke(options);
             });
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TProviderContext>());

@@ -86,36 +86,93 @@ internal static partial class Spreadsheets
         writer.WriteStartElement(new SheetData());
         var rowIndex = 1;
         writer.WriteElement(new Row(sheet.Columns.Select((column, i) => TextCell(Reference(i, rowIndex), column.Header, HeaderStyle))) { RowIndex = 1 });
-        foreach (var values in sheet.Rows)
-        {
-            rowIndex++;
-            var row = new Row { RowIndex = (uint)rowIndex };
-            for (var i = 0; i < sheet.Columns.Count && i < values.Count; i++)
-            {
-                if (Cell(Reference(i, rowIndex), sheet.Columns[i].Kind, values[i]) is { } cell)
-                {
-                    row.Append(cell);
-                }
-            }
-
-            writer.WriteElement(row);
-        }
-
+        rowIndex = new RowWriter(writer, sheet.Columns).WriteAll(sheet.Rows, rowIndex);
         writer.WriteEndElement();
         writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(sheet.Columns.Count)}{rowIndex}" });
         writer.WriteEndElement();
         return rowIndex;
     }
 
-    private static Cell? Cell(string reference, CellKind kind, object? value) => value switch
+    /// <summary>
+    /// Writes data rows as the SDK writes Row and Cell elements, from one element of each kind and each cell's
+    /// attributes: an element tree per cell allocated several times the XML it wrote.
+    /// </summary>
+    private sealed class RowWriter(OpenXmlWriter writer, IReadOnlyList<SheetColumn> columns)
     {
-        null => null,
-        string text => TextCell(reference, text, 0),
-        DateOnly date => NumberCell(reference, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), DateStyle),
-        int number => NumberCell(reference, number.ToString(CultureInfo.InvariantCulture), StyleOf(kind)),
-        decimal number => NumberCell(reference, number.ToString(CultureInfo.InvariantCulture), StyleOf(kind)),
-        _ => throw new ArgumentException($"A cell cannot hold a {value.GetType().Name}.", nameof(value)),
-    };
+        private readonly Row _row = new();
+        private readonly Cell _cell = new();
+        private readonly CellValue _value = new();
+        private readonly InlineString _inline = new();
+        private readonly Text _text = new();
+        private readonly List<OpenXmlAttribute> _attributes = new(3);
+        private readonly string[] _letters = [.. columns.Select((_, i) => ColumnName(i + 1))];
+
+        /// <summary>Writes the rows after row <paramref name="lastRow"/>; returns the index of the last one written.</summary>
+        public int WriteAll(IEnumerable<IReadOnlyList<object?>> rows, int lastRow)
+        {
+            foreach (var values in rows)
+            {
+                var number = (++lastRow).ToString(CultureInfo.InvariantCulture);
+                writer.WriteStartElement(_row, [new OpenXmlAttribute("r", string.Empty, number)]);
+                for (var i = 0; i < columns.Count && i < values.Count; i++)
+                {
+                    if (values[i] is { } value)
+                    {
+                        WriteCell(_letters[i] + number, columns[i].Kind, value);
+                    }
+                }
+
+                writer.WriteEndElement();
+            }
+
+            return lastRow;
+        }
+
+        private void WriteCell(string reference, CellKind kind, object value)
+        {
+            var (content, style) = value switch
+            {
+                string text => (EscapeText(text), 0u),
+                DateOnly date => (date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), DateStyle),
+                int number => (number.ToString(CultureInfo.InvariantCulture), StyleOf(kind)),
+                decimal number => (number.ToString(CultureInfo.InvariantCulture), StyleOf(kind)),
+                _ => throw new ArgumentException($"A cell cannot hold a {value.GetType().Name}.", nameof(value)),
+            };
+            var isText = value is string;
+            _attributes.Clear();
+            _attributes.Add(new OpenXmlAttribute("r", string.Empty, reference));
+            if (style != 0)
+            {
+                _attributes.Add(new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (isText)
+            {
+                _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+            }
+
+            writer.WriteStartElement(_cell, _attributes);
+            if (isText)
+            {
+                writer.WriteStartElement(_inline);
+                WriteContent(_text, content);
+                writer.WriteEndElement();
+            }
+            else
+            {
+                WriteContent(_value, content);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        private void WriteContent(OpenXmlLeafTextElement element, string content)
+        {
+            writer.WriteStartElement(element);
+            writer.WriteString(content);
+            writer.WriteEndElement();
+        }
+    }
 
     private static uint StyleOf(CellKind kind) => kind switch
     {
@@ -134,9 +191,6 @@ internal static partial class Spreadsheets
 
     [GeneratedRegex("_(x[0-9A-Fa-f]{4}_)")]
     private static partial Regex LooksEscaped();
-
-    private static Cell NumberCell(string reference, string invariantNumber, uint style) =>
-        new(new CellValue(invariantNumber)) { CellReference = reference, StyleIndex = style == 0 ? null : (UInt32Value)style };
 
     private static string Reference(int columnIndex, int row) => ColumnName(columnIndex + 1) + row.ToString(CultureInfo.InvariantCulture);
 

@@ -73,6 +73,17 @@ public sealed class TrackerApp(TestDatabase database, IReadOnlyDictionary<string
         return (await response.Content.ReadFromJsonAsync<TokenPair>())!;
     }
 
+    /// <summary>
+    /// An administrator's client whose 201 answers are not followed at once: for races in which a concurrent delete
+    /// may rightly remove what a create has just made (such tests check the Locations themselves).
+    /// </summary>
+    public async Task<HttpClient> AdminUnfollowedAsync()
+    {
+        var client = CreateDefaultClient(new RedirectHandler());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await LoginAsync("admin", AdminPassword)).AccessToken);
+        return client;
+    }
+
     public HttpClient Authorized(string accessToken)
     {
         var client = CreateClient();

@@ -40,14 +40,25 @@ public sealed class HttpMechanismsTests(AppFixture fixture) : IClassFixture<AppF
     public void If_none_match_uses_the_weak_comparison(string header, bool holds) =>
         Assert.Equal(holds, EntityTags.NoneMatchHolds(header, EntityTags.Format(7)));
 
-    [Fact]
-    public void Tags_round_trip_and_are_strong()
+    [Theory]
+    [InlineData(null, "\"1234567890123\"")]
+    [InlineData("0.5-3", "\"1234567890123-0.5-3\"")]
+    public void Tags_round_trip_to_their_version_and_are_strong(string? derived, string expected)
     {
-        var tag = EntityTagHeaderValue.Parse(EntityTags.Format(1234567890123));
+        var formatted = EntityTags.Format(1234567890123, derived);
+        Assert.Equal(expected, formatted);
+        var tag = EntityTagHeaderValue.Parse(formatted);
         Assert.False(tag.IsWeak);
         Assert.True(EntityTags.TryParseVersion(tag, out var version));
         Assert.Equal(1234567890123, version);
     }
+
+    [Theory]
+    [InlineData("W/\"5\"")]
+    [InlineData("\"-5\"")]
+    [InlineData("\"abc\"")]
+    public void Tags_this_api_never_issued_name_no_version(string header) =>
+        Assert.False(EntityTags.TryParseVersion(EntityTagHeaderValue.Parse(header), out _));
 
     [Fact]
     public async Task The_document_declares_the_headers_and_answers_of_each_mechanism()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -363,5 +364,58 @@ public sealed class ProgressTests(AppFixture fixture) : IClassFixture<AppFixture
         var current = await Http.ReadAsync<JsonElement>(second);
         Assert.NotEqual(etag, second.Headers.ETag);
         Assert.Equal(1m, current.GetProperty("progress").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_step_change_gives_its_project_a_new_etag_yet_if_match_on_the_project_still_holds()
+    {
+        var (api, category) = await SetUpAsync();
+        var code = $"PS-{Guid.NewGuid():N}"[..12];
+        var project = await api.CreateProjectAsync(category, code);
+        var step = await api.AddStepAsync(project.Id(), "Walls");
+        var before = (await api.Client.GetAsync($"{ProjectsApi.Base}/projects/{project.Id()}")).Headers.ETag!;
+
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/steps/{step.Id()}/status", new { status = "done" }), HttpStatusCode.OK);
+
+        var cached = await GetIfNoneMatchAsync(api, $"/projects/{project.Id()}", before);
+        Assert.Equal(1m, (await Http.ReadAsync<JsonElement>(cached)).GetProperty("progress").GetDecimal());
+        Assert.NotEqual(before, cached.Headers.ETag);
+
+        // The project's own fields did not change: a write made against the tag read before the step's change goes through.
+        using var rename = new HttpRequestMessage(HttpMethod.Put, $"{ProjectsApi.Base}/projects/{project.Id()}")
+        {
+            Content = JsonContent.Create(new { categoryId = category, code, name = "Renamed" }),
+        };
+        rename.Headers.IfMatch.Add(before);
+        var renamed = await Http.ReadAsync<JsonElement>(await api.Client.SendAsync(rename));
+        Assert.Equal("Renamed", renamed.GetProperty("name").GetString());
+        Assert.Equal(1m, renamed.GetProperty("progress").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_coefficient_change_or_a_reorder_gives_the_steps_a_new_etag()
+    {
+        var (api, category) = await SetUpAsync();
+        var code = $"PC-{Guid.NewGuid():N}"[..12];
+        var project = await api.CreateProjectAsync(category, code, inProgressCoefficient: 0.5m);
+        var first = await api.AddStepAsync(project.Id(), "Walls", status: "in_progress");
+        var second = await api.AddStepAsync(project.Id(), "Roof");
+        var firstTag = (await api.Client.GetAsync($"{ProjectsApi.Base}/steps/{first.Id()}")).Headers.ETag!;
+        var secondTag = (await api.Client.GetAsync($"{ProjectsApi.Base}/steps/{second.Id()}")).Headers.ETag!;
+
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}", new { categoryId = category, code, name = "n", inProgressCoefficient = 0.25m }), HttpStatusCode.OK);
+        var recounted = await GetIfNoneMatchAsync(api, $"/steps/{first.Id()}", firstTag);
+        Assert.Equal(0.25m, (await Http.ReadAsync<JsonElement>(recounted)).GetProperty("progress").GetDecimal());
+
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/projects/{project.Id()}/steps/order", new { stepIds = new[] { second.Id(), first.Id() } }), HttpStatusCode.OK);
+        var moved = await GetIfNoneMatchAsync(api, $"/steps/{second.Id()}", secondTag);
+        Assert.Equal(0, (await Http.ReadAsync<JsonElement>(moved)).GetProperty("position").GetInt32());
+    }
+
+    private static async Task<HttpResponseMessage> GetIfNoneMatchAsync(ProjectsApi api, string path, EntityTagHeaderValue tag)
+    {
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, ProjectsApi.Base + path);
+        conditional.Headers.IfNoneMatch.Add(tag);
+        return await api.Client.SendAsync(conditional);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ProjectTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(0.5m, created.GetProperty("inProgressCoefficient").GetDecimal());
         Assert.Equal("2026-06-30", created.GetProperty("plannedEnd").GetString());
         Assert.Equal(125000.50m, created.GetProperty("plannedBudget").GetDecimal());
-        Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+        Assert.Equal("\"1-0-0\"", response.Headers.ETag?.Tag); // version 1, progress 0, no steps
         var read = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync(response.Headers.Location));
         Assert.Equal(manager.Id(), read.GetProperty("managerId").GetGuid());
     }

@@ -14,6 +14,12 @@ public static class ConcurrencyErrors
     /// <summary>412 with the resource as it is now in <c>current</c> (its ETag goes into the header as well).</summary>
     public static Error VersionMismatchWith(object current) => VersionMismatch.WithExtension(CurrentMember, current);
 
+    /// <summary>A write without If-Match that kept losing to other writes of the same rows, after its retries.</summary>
+    public static readonly Error ConcurrentChanges = new(
+        "ERR_CONCURRENT_CHANGES", ErrorKind.Conflict,
+        new("Changed concurrently", "Изменено параллельно"),
+        new("Other requests kept changing the same resources while this one ran; nothing was changed, send it again.", "Другие запросы всё время меняли те же ресурсы, пока выполнялся этот; ничего не изменено, повторите запрос."));
+
     public static readonly Error IdempotencyKeyReused = new(
         "ERR_IDEMPOTENCY_KEY_REUSED", ErrorKind.UnprocessableEntity,
         new("Idempotency key already used", "Ключ идемпотентности уже использован"),

@@ -54,7 +54,7 @@ public static class ETagEndpoints
         }
 
         var http = context.HttpContext;
-        var tag = EntityTags.Format(resource.Version);
+        var tag = EntityTags.Format(resource);
         http.Response.Headers.ETag = tag;
         var isRead = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         return isRead && inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } && EntityTags.NoneMatchHolds(http.Request.Headers.IfNoneMatch, tag)

@@ -11,21 +11,38 @@ namespace Tracker.BuildingBlocks.Http.Concurrency;
 public interface IVersionedResource
 {
     long Version { get; }
+
+    /// <summary>
+    /// What the representation shows that other rows decide (a progress counted from children, a position among
+    /// siblings), as tag characters (digits, '.', '-'), or null. It follows the version in the ETag, so that
+    /// If-None-Match sees it change; If-Match compares the version alone, so that a write is not refused for a
+    /// change made elsewhere that it does not conflict with.
+    /// </summary>
+    string? Derived => null;
 }
 
-/// <summary>Strong entity tags made from row versions: <c>"42"</c>.</summary>
+/// <summary>Strong entity tags made from row versions: <c>"42"</c>, or <c>"42-0.5-3"</c> with derived state.</summary>
 public static class EntityTags
 {
-    public static string Format(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string Format(long version, string? derived = null) => derived is null
+        ? $"\"{version.ToString(CultureInfo.InvariantCulture)}\""
+        : $"\"{version.ToString(CultureInfo.InvariantCulture)}-{derived}\"";
 
-    /// <summary>The version a tag names; false for weak tags and tags this API never issued.</summary>
+    public static string Format(IVersionedResource resource) => Format(resource.Version, resource.Derived);
+
+    /// <summary>The version a tag names (its derived part aside); false for weak tags and tags this API never issued.</summary>
     public static bool TryParseVersion(EntityTagHeaderValue tag, out long version)
     {
         version = 0;
         var value = tag.Tag.Value;
-        return !tag.IsWeak
-            && value is { Length: > 2 }
-            && long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version);
+        if (tag.IsWeak || value is not { Length: > 2 })
+        {
+            return false;
+        }
+
+        var opaque = value.AsSpan(1, value.Length - 2);
+        var derived = opaque.IndexOf('-');
+        return long.TryParse(derived < 0 ? opaque : opaque[..derived], NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 
     /// <summary>If-None-Match uses the weak comparison: any listed tag with the same opaque value, or *, matches.</summary>

@@ -25,12 +25,17 @@ internal sealed class AddStepCommandHandler(ProjectsDbContext db, TimeProvider c
             return ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
         }
 
-        await db.LockStepsOfAsync(command.ProjectId, cancellationToken);
+        await db.LockContentsOfAsync(command.ProjectId, cancellationToken);
         var position = await db.Steps.CountAsync(s => s.ProjectId == command.ProjectId, cancellationToken);
         var step = Step.Create(command.ProjectId, position, command.Fields.ToDetails(), clock.GetUtcNow());
         db.Steps.Add(step);
         db.CoefficientsRead[command.ProjectId] = coefficient.Value;
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveReferencesAsync(cancellationToken))
+        {
+            // The project was deleted by a request that committed after the check above.
+            return ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return StepResponse.From(step, [], coefficient.Value);
     }

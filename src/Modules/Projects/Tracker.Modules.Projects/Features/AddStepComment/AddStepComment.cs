@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Projects.Data;
@@ -27,7 +28,12 @@ internal sealed class AddStepCommentCommandHandler(ProjectsDbContext db, ICurren
 
         var comment = StepComment.Create(command.StepId, user.Id, user.Username, command.Text, clock.GetUtcNow());
         db.StepComments.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveReferencesAsync(cancellationToken))
+        {
+            // The step (or its project) was deleted by a request that committed after the check above.
+            return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+        }
+
         return StepCommentResponse.From(comment);
     }
 }

@@ -28,7 +28,12 @@ internal sealed class AddSubtaskCommandHandler(ProjectsDbContext db, TimeProvide
         var position = await db.Subtasks.CountAsync(t => t.StepId == command.StepId, cancellationToken);
         var subtask = Subtask.Create(command.StepId, position, command.Fields.ToDetails(), clock.GetUtcNow());
         db.Subtasks.Add(subtask);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveReferencesAsync(cancellationToken))
+        {
+            // The step (or its project) was deleted by a request that committed after the check above.
+            return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
+        }
+
         await db.RecountSubtasksAsync([command.StepId], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SubtaskResponse.From(subtask);

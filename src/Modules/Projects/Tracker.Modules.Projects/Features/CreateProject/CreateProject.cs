@@ -44,9 +44,13 @@ internal sealed class CreateProjectCommandHandler(ProjectsDbContext db, TimeProv
         db.Projects.Add(project);
         db.KeptProgress.Add(KeptProgress.Start(project.Id, project.InProgressCoefficient));
         db.Publish(new ProjectCreated(Guid.CreateVersion7(now), now, project.Id, project.CategoryId, project.Code, project.Name));
-        return await db.TrySaveUniqueAsync(cancellationToken)
-            ? ProjectResponse.From(project, new ProjectSummary(0, 0))
-            : ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code);
+        if (await db.TrySaveUnlessAsync(e => e.IsUniqueViolation() || e.IsForeignKeyViolation(), cancellationToken))
+        {
+            return ProjectResponse.From(project, new ProjectSummary(0, 0));
+        }
+
+        // The code was taken, or the category deleted, by a request that committed after the check above.
+        return await db.CheckAsync(command.Fields, currentManagerId: null, cancellationToken) ?? ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code);
     }
 }
 

@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Features.Shared;
@@ -28,8 +29,9 @@ internal sealed class DeleteCategoryCommandHandler(ProjectsDbContext db) : IComm
         {
             deleted = await category.ExecuteDeleteAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (exception.IsForeignKeyViolation())
         {
+            // A project was created in the category after the check above.
             return ProjectsErrors.CategoryNotEmpty.WithDetail(command.CategoryId);
         }
 

@@ -14,6 +14,7 @@ internal sealed class DeleteProjectCommandHandler(ProjectsDbContext db, ProjectF
     public async ValueTask<Result> Handle(DeleteProjectCommand command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        await db.LockContentsOfAsync(command.ProjectId, cancellationToken);
         var attachments = await db.AttachmentsOfProjectsAsync([command.ProjectId], cancellationToken);
         await db.DeleteStepsOfProjectsAsync([command.ProjectId], cancellationToken);
         var project = db.Projects.Where(p => p.Id == command.ProjectId);

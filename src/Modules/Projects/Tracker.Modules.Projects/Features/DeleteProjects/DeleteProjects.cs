@@ -25,6 +25,7 @@ internal sealed class DeleteProjectsCommandHandler(ProjectsDbContext db, Project
             return unknown;
         }
 
+        await db.LockContentsOfAsync(ids, cancellationToken);
         var attachments = await db.AttachmentsOfProjectsAsync(ids, cancellationToken);
         await db.DeleteStepsOfProjectsAsync(ids, cancellationToken);
         if (await db.Projects.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)

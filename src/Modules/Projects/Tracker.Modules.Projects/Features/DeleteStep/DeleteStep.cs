@@ -19,7 +19,7 @@ internal sealed class DeleteStepCommandHandler(ProjectsDbContext db, ProjectFile
             return ProjectsErrors.StepNotFound.WithDetail(command.StepId);
         }
 
-        await db.LockStepsOfAsync(projectId.Value, cancellationToken);
+        await db.LockContentsOfAsync(projectId.Value, cancellationToken);
         var deleting = db.Steps.Where(s => s.Id == command.StepId);
         if (command.ExpectedVersion is { } expected)
         {

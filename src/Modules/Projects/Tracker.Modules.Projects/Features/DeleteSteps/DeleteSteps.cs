@@ -28,11 +28,8 @@ internal sealed class DeleteStepsCommandHandler(ProjectsDbContext db, ProjectFil
             return unknown;
         }
 
-        var projects = found.Select(s => s.ProjectId).Distinct().Order().ToList();
-        foreach (var projectId in projects)
-        {
-            await db.LockStepsOfAsync(projectId, cancellationToken);
-        }
+        var projects = found.Select(s => s.ProjectId).Distinct().ToList();
+        await db.LockContentsOfAsync(projects, cancellationToken);
 
         var attachments = await db.DeleteAttachmentsOfStepsAsync(ids, cancellationToken);
         if (await db.Steps.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)

@@ -21,7 +21,7 @@ internal sealed class ReorderStepsCommandHandler(ProjectsDbContext db) : IComman
             return ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId);
         }
 
-        await db.LockStepsOfAsync(command.ProjectId, cancellationToken);
+        await db.LockContentsOfAsync(command.ProjectId, cancellationToken);
         var current = (await db.Steps.Where(s => s.ProjectId == command.ProjectId).Select(s => new { s.Id, s.Position }).ToListAsync(cancellationToken))
             .ConvertAll(s => (s.Id, s.Position));
         var reordered = await Positions.ReorderAsync(current, command.StepIds, (id, position) =>

@@ -47,11 +47,16 @@ internal sealed class SetProjectsStatusCommandHandler(ProjectsDbContext db, Time
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateConcurrencyException)
             {
                 // Another write changed one of them in between: read them again and set the status on what is there.
                 db.ChangeTracker.Clear();
-                continue;
+                if (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                return ConcurrencyErrors.ConcurrentChanges;
             }
 
             var withProgress = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).WithProgressAsync(db, cancellationToken);
@@ -67,6 +72,8 @@ internal sealed class SetProjectsStatusEndpoint : ICarterModule
                 (await sender.Send(new SetProjectsStatusCommand(request.ProjectIds, request.Status), cancellationToken)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(TrackerPolicies.Planner)
             .WithSummary("Archive or reactivate many projects at once, all or nothing (planner, manager or admin)")
-            .WithDescription("One unknown id rejects the whole call with ERR_PROJECTS_UNKNOWN_IDS, listing them in `unknownIds`.")
-            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+            .WithDescription(
+                "One unknown id rejects the whole call with ERR_PROJECTS_UNKNOWN_IDS, listing them in `unknownIds`. A call " +
+                "that keeps meeting other writes to the same projects answers 409 ERR_CONCURRENT_CHANGES and changes nothing.")
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 }

@@ -37,10 +37,15 @@ internal static class CharacteristicTable
             return ProjectsErrors.ProjectNotFound.WithDetail(projectId);
         }
 
-        await db.LockCharacteristicsOfAsync(projectId, cancellationToken);
+        await db.LockContentsOfAsync(projectId, cancellationToken);
         var removed = await db.Characteristics.Where(c => c.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
         db.Characteristics.AddRange(rows.Select((row, position) => Create(projectId, position, row, now)));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveReferencesAsync(cancellationToken))
+        {
+            // The project was deleted by a request that committed after the check above.
+            return ProjectsErrors.ProjectNotFound.WithDetail(projectId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new ReplacedCharacteristics(removed, await db.CharacteristicsOfAsync(projectId, cancellationToken));
     }

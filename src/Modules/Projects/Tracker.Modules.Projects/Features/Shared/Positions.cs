@@ -10,11 +10,22 @@ namespace Tracker.Modules.Projects.Features.Shared;
 /// </summary>
 internal static class Positions
 {
-    public static Task LockStepsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
-        db.Database.AcquireTransactionLockAsync($"projects:steps:{projectId:N}", cancellationToken);
+    /// <summary>
+    /// The lock on what a project holds: its steps, its characteristics and its attachments are added, deleted and
+    /// reordered under it, and a project's delete takes it first, so it finds them all, and what comes after it
+    /// finds the project gone (rather than the two waiting for each other's rows in a circle).
+    /// </summary>
+    public static Task LockContentsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
+        db.Database.AcquireTransactionLockAsync($"projects:contents:{projectId:N}", cancellationToken);
 
-    public static Task LockCharacteristicsOfAsync(this ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
-        db.Database.AcquireTransactionLockAsync($"projects:characteristics:{projectId:N}", cancellationToken);
+    /// <summary>The locks of several projects, in id order, so that two such calls never wait for each other in a circle.</summary>
+    public static async Task LockContentsOfAsync(this ProjectsDbContext db, IEnumerable<Guid> projectIds, CancellationToken cancellationToken)
+    {
+        foreach (var projectId in projectIds.Distinct().Order())
+        {
+            await db.LockContentsOfAsync(projectId, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// The step's subtask lock, then its row, before any subtask row: a subtask change is a new version of its step

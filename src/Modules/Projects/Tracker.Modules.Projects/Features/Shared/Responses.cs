@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Tracker.Modules.Projects.Domain;
 
@@ -45,6 +46,9 @@ internal sealed record ProjectResponse(
     [JsonIgnore]
     public long Version { get; init; }
 
+    /// <summary>Steps change the progress and the count without a new version of the project.</summary>
+    string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress}-{StepCount}");
+
     public static ProjectResponse From(Project p, ProjectSummary summary) => new(
         p.Id, p.CategoryId, p.ManagerId, p.Code, p.Name, p.Description, p.Status, p.PlannedStart, p.PlannedEnd,
         p.ActualStart, p.ActualEnd, p.PlannedBudget, p.ContractPrice, p.InProgressCoefficient, summary.Progress,
@@ -77,6 +81,9 @@ internal sealed record StepResponse(
     [JsonIgnore]
     public long Version { get; init; }
 
+    /// <summary>The project's coefficient changes the progress, a reorder or a delete the position, without a new version of the step.</summary>
+    string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress}-{Position}");
+
     public static StepResponse From(Step s, IEnumerable<Subtask> subtasks, decimal coefficient)
     {
         var ordered = subtasks.OrderBy(t => t.Position).ToList();
@@ -107,6 +114,9 @@ internal sealed record SubtaskResponse(
 {
     [JsonIgnore]
     public long Version { get; init; }
+
+    /// <summary>A reorder or a delete changes the position without a new version of the subtask.</summary>
+    string IVersionedResource.Derived => Position.ToString(CultureInfo.InvariantCulture);
 
     public static SubtaskResponse From(Subtask t) => new(
         t.Id, t.StepId, t.Name, t.Status, t.Weight, t.Position, t.PlannedStart, t.PlannedEnd, t.ActualStart,

@@ -11,18 +11,27 @@ internal static class VersionedWrites
     /// matched no row) answers 412 with the current state, as a stale If-Match does; a unique violation answers
     /// <paramref name="uniqueConflict"/> (or throws when the row has nothing unique to clash on).
     /// </summary>
-    public static async Task<Result<T>> SaveVersionedAsync<T>(this ProjectsDbContext db, Func<Task<T?>> readCurrent, Error notFound, Error? uniqueConflict, CancellationToken cancellationToken)
+    public static Task<Result<T>> SaveVersionedAsync<T>(this ProjectsDbContext db, Func<Task<T?>> readCurrent, Error notFound, Error? uniqueConflict, CancellationToken cancellationToken)
+        where T : class =>
+        db.SaveVersionedAsync(readCurrent, notFound, uniqueConflict is null ? null : () => Task.FromResult(uniqueConflict), cancellationToken);
+
+    /// <summary>
+    /// As above, for a row that points to others: when a unique index or a foreign key refuses the save (a value
+    /// taken, or a row it points to deleted by a request that committed meanwhile), <paramref name="refusal"/>
+    /// reads which of them it was.
+    /// </summary>
+    public static async Task<Result<T>> SaveVersionedAsync<T>(this ProjectsDbContext db, Func<Task<T?>> readCurrent, Error notFound, Func<Task<Error>>? refusal, CancellationToken cancellationToken)
         where T : class
     {
         try
         {
-            if (uniqueConflict is null)
+            if (refusal is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            else if (!await db.TrySaveUniqueAsync(cancellationToken))
+            else if (!await db.TrySaveUnlessAsync(e => e.IsUniqueViolation() || e.IsForeignKeyViolation(), cancellationToken))
             {
-                return uniqueConflict;
+                return await refusal();
             }
         }
         catch (DbUpdateConcurrencyException)

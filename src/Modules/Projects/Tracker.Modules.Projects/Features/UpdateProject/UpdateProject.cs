@@ -49,11 +49,12 @@ internal sealed class UpdateProjectCommandHandler(ProjectsDbContext db, TimeProv
             }
 
             var defaultCoefficient = command.Fields.InProgressCoefficient is null ? (await db.WorkspaceAsync(cancellationToken)).DefaultInProgressCoefficient : 0;
+            var managerBefore = project.ManagerId;
             project.Update(command.Fields.ToDetails(defaultCoefficient), clock.GetUtcNow());
             return await db.SaveVersionedAsync(
                 () => db.FindProjectAsync(command.ProjectId, cancellationToken),
                 ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId),
-                ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code),
+                async () => await db.CheckAsync(command.Fields, managerBefore, cancellationToken) ?? ProjectsErrors.ProjectCodeTaken.WithDetail(project.Code),
                 cancellationToken);
         });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.BuildingBlocks.Validation;
 using Tracker.Modules.Projects.Data;
@@ -53,7 +54,7 @@ internal sealed class UpdateWorkspaceCommandHandler(ProjectsDbContext db) : ICom
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation())
         {
             // Saved by someone else in between (the first save of the row, or a newer version): theirs stands.
             db.ChangeTracker.Clear();

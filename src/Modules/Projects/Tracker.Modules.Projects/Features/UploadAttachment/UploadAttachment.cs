@@ -37,9 +37,7 @@ internal sealed class UploadAttachmentCommandHandler(ProjectsDbContext db, Proje
             : await db.Projects.Where(p => p.Id == command.ProjectId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
         if (projectId is null)
         {
-            return command.StepId is { } missingStep
-                ? ProjectsErrors.StepNotFound.WithDetail(missingStep)
-                : ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId!.Value);
+            return OwnerNotFound(command);
         }
 
         var limit = (await db.WorkspaceAsync(cancellationToken)).MaxAttachmentBytes;
@@ -58,23 +56,30 @@ internal sealed class UploadAttachmentCommandHandler(ProjectsDbContext db, Proje
         var attachment = Attachment.Create(
             Guid.CreateVersion7(now), projectId.Value, command.StepId, command.FileName, command.ContentType, incoming.Size, incoming.Sha256, user.Id, user.Username, now);
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
-        if (command.StepId is { } ownerStep)
+        await db.LockContentsOfAsync(projectId.Value, cancellationToken);
+
+        // The step key has no foreign key (see AttachmentConfiguration): under the lock that deleting steps takes,
+        // the step is either still there or its delete has committed, and then the file is refused.
+        if (command.StepId is { } ownerStep && !await db.Steps.AnyAsync(s => s.Id == ownerStep, cancellationToken))
         {
-            // The step key has no foreign key (see AttachmentConfiguration): under the lock that deleting steps
-            // takes, the step is either still there or its delete has committed, and then the file is refused.
-            await db.LockStepsOfAsync(projectId.Value, cancellationToken);
-            if (!await db.Steps.AnyAsync(s => s.Id == ownerStep, cancellationToken))
-            {
-                return ProjectsErrors.StepNotFound.WithDetail(ownerStep);
-            }
+            return ProjectsErrors.StepNotFound.WithDetail(ownerStep);
         }
 
         db.Attachments.Add(attachment);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveReferencesAsync(cancellationToken))
+        {
+            // The project (and so its steps) was deleted by a request that committed after the checks above.
+            return OwnerNotFound(command);
+        }
+
         await files.Attachments.KeepAsync(incoming, attachment.Id, () => transaction.CommitAsync(cancellationToken));
 
         return AttachmentResponse.From(attachment);
     }
+
+    private static Error OwnerNotFound(UploadAttachmentCommand command) => command.StepId is { } stepId
+        ? ProjectsErrors.StepNotFound.WithDetail(stepId)
+        : ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId!.Value);
 }
 
 internal sealed class UploadAttachmentEndpoint : ICarterModule

@@ -42,5 +42,18 @@ public sealed class CategoryTests(AppFixture fixture) : IClassFixture<AppFixture
         await Http.ExpectProblemAsync(await client.GetAsync($"{Base}/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "ERR_PROJECTS_CATEGORY_NOT_FOUND");
     }
 
+    [Fact]
+    public async Task Changes_without_If_Match_that_meet_each_other_all_apply_one_after_another()
+    {
+        var client = await _app.AdminAsync();
+        var created = await Http.ReadAsync<CategoryDto>(await client.PostAsJsonAsync(Base, new { name = $"Busy {Guid.NewGuid():N}" }), HttpStatusCode.Created);
+
+        // As many writers as a change has attempts: each loses at most once to every other, so all must get through.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => client.PutAsJsonAsync($"{Base}/{created.Id}", new { name = created.Name, sortOrder = i })));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.Equal("\"5\"", (await client.GetAsync($"{Base}/{created.Id}")).Headers.ETag?.Tag); // created at 1, changed four times
+    }
+
     private sealed record CategoryDto(Guid Id, string Name);
 }

@@ -17,23 +17,26 @@ internal sealed class RenameAttachmentCommandHandler(ProjectsDbContext db) : ICo
 {
     public async ValueTask<Result<AttachmentResponse>> Handle(RenameAttachmentCommand command, CancellationToken cancellationToken)
     {
-        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == command.AttachmentId, cancellationToken);
-        if (attachment is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<AttachmentResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.AttachmentNotFound.WithDetail(command.AttachmentId);
-        }
+            var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == command.AttachmentId, cancellationToken);
+            if (attachment is null)
+            {
+                return ProjectsErrors.AttachmentNotFound.WithDetail(command.AttachmentId);
+            }
 
-        if (command.ExpectedVersion is { } expected && attachment.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith(AttachmentResponse.From(attachment));
-        }
+            if (command.ExpectedVersion is { } expected && attachment.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith(AttachmentResponse.From(attachment));
+            }
 
-        attachment.Rename(command.FileName);
-        return await db.SaveVersionedAsync(
-            async () => await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == command.AttachmentId, cancellationToken) is { } a ? AttachmentResponse.From(a) : null,
-            ProjectsErrors.AttachmentNotFound.WithDetail(command.AttachmentId),
-            uniqueConflict: null,
-            cancellationToken);
+            attachment.Rename(command.FileName);
+            return await db.SaveVersionedAsync(
+                async () => await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == command.AttachmentId, cancellationToken) is { } a ? AttachmentResponse.From(a) : null,
+                ProjectsErrors.AttachmentNotFound.WithDetail(command.AttachmentId),
+                uniqueConflict: null,
+                cancellationToken);
+        });
     }
 }
 
@@ -44,5 +47,5 @@ internal sealed class RenameAttachmentEndpoint : ICarterModule
                 (await sender.Send(new RenameAttachmentCommand(id, request.FileName, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .SupportsETag()
             .WithSummary("Rename an attachment (any signed-in user); its bytes stay as they are")
-            .ProducesError(StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

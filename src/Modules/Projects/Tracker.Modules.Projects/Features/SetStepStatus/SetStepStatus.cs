@@ -62,5 +62,5 @@ internal sealed class SetStepStatusEndpoint : ICarterModule
                 (await sender.Send(new SetStepStatusCommand(id, request.Status, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .SupportsETag()
             .WithSummary("Set a step's status (any signed-in user, workers included)")
-            .ProducesError(StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -52,5 +52,5 @@ internal sealed class SetSubtaskStatusEndpoint : ICarterModule
                 (await sender.Send(new SetSubtaskStatusCommand(id, request.Status, ifMatch.Version), cancellationToken)).ToHttp(TypedResults.Ok))
             .SupportsETag()
             .WithSummary("Set a subtask's status (any signed-in user, workers included)")
-            .ProducesError(StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

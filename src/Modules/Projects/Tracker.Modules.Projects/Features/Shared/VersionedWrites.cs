@@ -47,16 +47,22 @@ internal static class VersionedWrites
 
     /// <summary>
     /// Runs a read-change-save attempt again when another request's change came in between and the client sent no
-    /// If-Match: it asked for the change, not for a version, so it gets the change on the newer version.
+    /// If-Match: it asked for the change, not for a version, so it gets the change on the newer version. One that
+    /// keeps losing answers 409 <see cref="ConcurrencyErrors.ConcurrentChanges"/>, not a 412 it set no condition for.
     /// </summary>
     public static async Task<Result<T>> RetryUnlessVersionExpectedAsync<T>(long? expectedVersion, Func<Task<Result<T>>> attempt)
     {
         for (var tries = 1; ; tries++)
         {
             var result = await attempt();
-            if (expectedVersion is not null || tries >= MaxAttempts || result.Error?.Code != ConcurrencyErrors.VersionMismatch.Code)
+            if (expectedVersion is not null || result.Error?.Code != ConcurrencyErrors.VersionMismatch.Code)
             {
                 return result;
+            }
+
+            if (tries >= MaxAttempts)
+            {
+                return ConcurrencyErrors.ConcurrentChanges;
             }
         }
     }

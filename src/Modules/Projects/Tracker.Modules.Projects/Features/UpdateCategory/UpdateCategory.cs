@@ -25,23 +25,26 @@ internal sealed class UpdateCategoryCommandHandler(ProjectsDbContext db) : IComm
 {
     public async ValueTask<Result<CategoryResponse>> Handle(UpdateCategoryCommand command, CancellationToken cancellationToken)
     {
-        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken);
-        if (category is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<CategoryResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.CategoryNotFound.WithDetail(command.CategoryId);
-        }
+            var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken);
+            if (category is null)
+            {
+                return ProjectsErrors.CategoryNotFound.WithDetail(command.CategoryId);
+            }
 
-        if (command.ExpectedVersion is { } expected && category.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith(CategoryResponse.From(category));
-        }
+            if (command.ExpectedVersion is { } expected && category.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith(CategoryResponse.From(category));
+            }
 
-        category.Update(command.Name, command.Description, command.Color, command.SortOrder);
-        return await db.SaveVersionedAsync(
-            async () => await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken) is { } c ? CategoryResponse.From(c) : null,
-            ProjectsErrors.CategoryNotFound.WithDetail(command.CategoryId),
-            ProjectsErrors.CategoryNameTaken.WithDetail(category.Name),
-            cancellationToken);
+            category.Update(command.Name, command.Description, command.Color, command.SortOrder);
+            return await db.SaveVersionedAsync(
+                async () => await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken) is { } c ? CategoryResponse.From(c) : null,
+                ProjectsErrors.CategoryNotFound.WithDetail(command.CategoryId),
+                ProjectsErrors.CategoryNameTaken.WithDetail(category.Name),
+                cancellationToken);
+        });
     }
 }
 

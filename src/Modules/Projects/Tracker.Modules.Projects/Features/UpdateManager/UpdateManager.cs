@@ -18,23 +18,26 @@ internal sealed class UpdateManagerCommandHandler(ProjectsDbContext db) : IComma
 {
     public async ValueTask<Result<ManagerResponse>> Handle(UpdateManagerCommand command, CancellationToken cancellationToken)
     {
-        var manager = await db.Managers.SingleOrDefaultAsync(m => m.Id == command.ManagerId, cancellationToken);
-        if (manager is null)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<ManagerResponse>(command.ExpectedVersion, async () =>
         {
-            return ProjectsErrors.ManagerNotFound.WithDetail(command.ManagerId);
-        }
+            var manager = await db.Managers.SingleOrDefaultAsync(m => m.Id == command.ManagerId, cancellationToken);
+            if (manager is null)
+            {
+                return ProjectsErrors.ManagerNotFound.WithDetail(command.ManagerId);
+            }
 
-        if (command.ExpectedVersion is { } expected && manager.Version != expected)
-        {
-            return ConcurrencyErrors.VersionMismatchWith(ManagerResponse.From(manager));
-        }
+            if (command.ExpectedVersion is { } expected && manager.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith(ManagerResponse.From(manager));
+            }
 
-        manager.Update(command.Name, command.Email, command.Phone, command.IsActive);
-        return await db.SaveVersionedAsync(
-            async () => await db.Managers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == command.ManagerId, cancellationToken) is { } m ? ManagerResponse.From(m) : null,
-            ProjectsErrors.ManagerNotFound.WithDetail(command.ManagerId),
-            uniqueConflict: null,
-            cancellationToken);
+            manager.Update(command.Name, command.Email, command.Phone, command.IsActive);
+            return await db.SaveVersionedAsync(
+                async () => await db.Managers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == command.ManagerId, cancellationToken) is { } m ? ManagerResponse.From(m) : null,
+                ProjectsErrors.ManagerNotFound.WithDetail(command.ManagerId),
+                uniqueConflict: null,
+                cancellationToken);
+        });
     }
 }
 
@@ -46,5 +49,5 @@ internal sealed class UpdateManagerEndpoint : ICarterModule
             .RequireAuthorization(TrackerPolicies.Planner)
             .SupportsETag()
             .WithSummary("Change or deactivate a project manager (planner, manager or admin)")
-            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -46,5 +46,5 @@ internal sealed class UpdateStepEndpoint : ICarterModule
             .SupportsETag()
             .WithSummary("Change a step (planner, manager or admin)")
             .WithDescription("Every field as it should be (a field left out is cleared, or back to its default). Workers set the status alone through `PUT /steps/{id}/status`.")
-            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -58,5 +58,5 @@ internal sealed class UpdateSubtaskEndpoint : ICarterModule
             .SupportsETag()
             .WithSummary("Change a subtask: name, status, weight, dates (planner, manager or admin)")
             .WithDescription("Every field as it should be (a field left out is cleared, or back to its default). Workers set the status alone through `PUT /subtasks/{id}/status`.")
-            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -36,32 +36,35 @@ internal sealed class UpdateWorkspaceCommandHandler(ProjectsDbContext db) : ICom
 {
     public async ValueTask<Result<WorkspaceResponse>> Handle(UpdateWorkspaceCommand command, CancellationToken cancellationToken)
     {
-        var workspace = await db.Workspaces.SingleOrDefaultAsync(cancellationToken);
-        var current = workspace ?? Workspace.Defaults();
-        if (command.ExpectedVersion is { } expected && current.Version != expected)
+        return await VersionedWrites.RetryUnlessVersionExpectedAsync<WorkspaceResponse>(command.ExpectedVersion, async () =>
         {
-            return ConcurrencyErrors.VersionMismatchWith(WorkspaceResponse.From(current));
-        }
+            var workspace = await db.Workspaces.SingleOrDefaultAsync(cancellationToken);
+            var current = workspace ?? Workspace.Defaults();
+            if (command.ExpectedVersion is { } expected && current.Version != expected)
+            {
+                return ConcurrencyErrors.VersionMismatchWith(WorkspaceResponse.From(current));
+            }
 
-        if (workspace is null)
-        {
-            db.Workspaces.Add(current);
-        }
+            if (workspace is null)
+            {
+                db.Workspaces.Add(current);
+            }
 
-        var s = command.Settings;
-        current.Update(s.Name, s.Currency, s.Locale, s.DefaultInProgressCoefficient, s.MaxAttachmentBytes);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation())
-        {
-            // Saved by someone else in between (the first save of the row, or a newer version): theirs stands.
-            db.ChangeTracker.Clear();
-            return ConcurrencyErrors.VersionMismatchWith(WorkspaceResponse.From(await db.WorkspaceAsync(cancellationToken)));
-        }
+            var s = command.Settings;
+            current.Update(s.Name, s.Currency, s.Locale, s.DefaultInProgressCoefficient, s.MaxAttachmentBytes);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation())
+            {
+                // Saved by someone else in between (the first save of the row, or a newer version): 412 with theirs, or another attempt on it.
+                db.ChangeTracker.Clear();
+                return ConcurrencyErrors.VersionMismatchWith(WorkspaceResponse.From(await db.WorkspaceAsync(cancellationToken)));
+            }
 
-        return WorkspaceResponse.From(current);
+            return WorkspaceResponse.From(current);
+        });
     }
 }
 
@@ -73,5 +76,5 @@ internal sealed class UpdateWorkspaceEndpoint : ICarterModule
             .RequireAuthorization(TrackerPolicies.Admin)
             .SupportsETag()
             .WithSummary("Change the workspace settings (admin only)")
-            .ProducesError(StatusCodes.Status403Forbidden);
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 }

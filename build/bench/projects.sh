@@ -5,7 +5,8 @@
 # build/bench/README.md explains it.
 #   build/bench/projects.sh
 # Environment: BENCH_DURATION (15), BENCH_WARMUP (10), BENCH_DRAIN (3), BENCH_PROJECTS (200), BENCH_NO_BUILD=1,
-# BENCH_KEEP=1. Prints a markdown report on stdout; exits 1 only when something broke. Missed targets print MISS.
+# BENCH_KEEP=1, BENCH_HOST (build: the Release build, JIT; publish: the ReadyToRun publish). Prints a markdown
+# report on stdout; exits 1 only when something broke. Missed targets print MISS.
 set -euo pipefail
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$bench_dir/../.." && pwd)
@@ -22,7 +23,7 @@ subtasks_per_step=5
 source "$bench_dir/common.sh"
 pids=()
 command -v wrk >/dev/null 2>&1 || die "wrk is missing (Debian package wrk)"
-prepare_host build
+prepare_host "${BENCH_HOST:-build}"
 
 work=$(mktemp -d /tmp/tracker-benchprojects.XXXXXX)
 # shellcheck disable=SC2317 # called by the EXIT trap

@@ -41,7 +41,8 @@ public static class Http
     /// string): every page holds 1 to <paramref name="limit"/> items, and the last one has no next cursor.
     /// </summary>
     /// <returns>The items of all pages in order, and how many pages there were.</returns>
-    public static async Task<(List<string> Items, int Pages)> ReadAllPagesAsync(HttpClient client, string url, int limit, Func<JsonElement, string> item)
+    /// <param name="betweenPages">Runs after each page but the last: for writes made while a client pages.</param>
+    public static async Task<(List<string> Items, int Pages)> ReadAllPagesAsync(HttpClient client, string url, int limit, Func<JsonElement, string> item, Func<Task>? betweenPages = null)
     {
         var items = new List<string>();
         string? cursor = null;
@@ -54,6 +55,10 @@ public static class Http
             items.AddRange(onPage);
             cursor = page.GetProperty("nextCursor").GetString();
             pages++;
+            if (cursor is not null && betweenPages is not null)
+            {
+                await betweenPages();
+            }
         }
         while (cursor is not null);
 

@@ -118,6 +118,33 @@ public sealed class ProjectTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Paging_while_projects_are_created_misses_and_repeats_none_of_those_that_were_there()
+    {
+        var api = await ApiAsync();
+        var category = await api.CreateCategoryAsync(Unique("Busy"));
+        var prefix = Unique("pi").ToUpperInvariant();
+        string[] codes = [.. Enumerable.Range(0, 7).Select(i => $"{prefix}-M{i}")];
+        foreach (var code in codes)
+        {
+            await api.CreateProjectAsync(category.Id(), code);
+        }
+
+        // After every page, one project sorts before everything read so far and one after everything there is.
+        var added = 0;
+        var (seen, _) = await Http.ReadAllPagesAsync(api.Client, $"{Base}/projects?categoryId={category.Id()}", 2, p => p.GetProperty("code").GetString()!, async () =>
+        {
+            added++;
+            await api.CreateProjectAsync(category.Id(), $"{prefix}-A{added}");
+            await api.CreateProjectAsync(category.Id(), $"{prefix}-Z{added}");
+        });
+
+        Assert.Equal(seen.Order(StringComparer.Ordinal).Distinct(), seen); // in order, none twice
+        Assert.Equal(codes, seen.Where(c => c.Contains("-M", StringComparison.Ordinal)));
+        Assert.DoesNotContain(seen, c => c.Contains("-A", StringComparison.Ordinal));
+        Assert.Contains(seen, c => c.Contains("-Z", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Overdue_projects_are_the_active_ones_past_their_planned_end_without_an_actual_end()
     {
         var api = await ApiAsync();

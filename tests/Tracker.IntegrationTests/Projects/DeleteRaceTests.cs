@@ -40,30 +40,55 @@ public sealed class DeleteRaceTests(AppFixture fixture) : IClassFixture<AppFixtu
                 writes.Add(racing.PutAsJsonAsync($"{Base}/projects/{projectId}/characteristics", new { items = new[] { new { parameter = "Length", value = $"{i}", unit = "m" } } }));
             }
 
-            var delete = racing.DeleteAsync($"{Base}/projects/{projectId}");
-            var answers = await Task.WhenAll(writes.Append(delete));
-
-            Assert.Equal(HttpStatusCode.NoContent, (await delete).StatusCode);
-            foreach (var answer in answers.Where(a => a.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent)))
-            {
-                Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
-                var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
-                Assert.Contains(problem.GetProperty("code").GetString(), new[] { "ERR_PROJECTS_PROJECT_NOT_FOUND", "ERR_PROJECTS_STEP_NOT_FOUND" });
-            }
-
-            // What was added before the delete went with the project.
-            foreach (var created in answers.Where(a => a.StatusCode == HttpStatusCode.Created && a.Headers.Location is not null))
-            {
-                Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync(created.Headers.Location)).StatusCode);
-            }
-
+            await RaceAsync(api, writes, racing.DeleteAsync($"{Base}/projects/{projectId}"), (HttpStatusCode.NotFound, "ERR_PROJECTS_PROJECT_NOT_FOUND"), (HttpStatusCode.NotFound, "ERR_PROJECTS_STEP_NOT_FOUND"));
             await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/projects/{projectId}"), HttpStatusCode.NotFound, "ERR_PROJECTS_PROJECT_NOT_FOUND");
             await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/steps/{stepId}"), HttpStatusCode.NotFound, "ERR_PROJECTS_STEP_NOT_FOUND");
         }
 
-        // Every project of this class is gone, so no attachment file may be left behind either.
-        var stored = Path.Combine(_app.Database.DataDirectory, "projects", "attachments");
-        Assert.DoesNotContain(Directory.EnumerateFiles(stored, "*", SearchOption.AllDirectories), path => Path.GetFileName(Path.GetDirectoryName(path)) != "incoming");
+        AssertNoAttachmentFileLeft();
+    }
+
+    [Fact]
+    public async Task Changes_to_a_step_racing_its_delete_answer_done_or_not_found_and_the_project_keeps_its_sums()
+    {
+        var api = new ProjectsApi(await _app.AdminAsync());
+        using var racing = await _app.AdminUnfollowedAsync();
+        var category = await api.CreateCategoryAsync($"Race {Guid.NewGuid():N}");
+        for (var round = 0; round < Rounds; round++)
+        {
+            var projectId = (await api.CreateProjectAsync(category.Id(), $"RACS-{Guid.NewGuid():N}"[..14], inProgressCoefficient: 0.5m)).Id();
+            await api.AddStepAsync(projectId, "stays", status: "in_progress", weight: 2);
+            var stepId = (await api.AddStepAsync(projectId, "goes", status: "done", weight: 3)).Id();
+            var subtaskId = (await api.AddSubtaskAsync(stepId, "first")).Id();
+
+            var writes = new List<Task<HttpResponseMessage>>();
+            for (var i = 0; i < 3; i++)
+            {
+                writes.Add(racing.PostAsJsonAsync($"{Base}/steps/{stepId}/subtasks", new { name = $"sub {i}" }));
+                writes.Add(racing.PostAsJsonAsync($"{Base}/steps/{stepId}/comments", new { text = $"comment {i}" }));
+                writes.Add(UploadAsync(racing, $"stepId={stepId}"));
+                writes.Add(racing.PutAsJsonAsync($"{Base}/steps/{stepId}/status", new { status = i % 2 == 0 ? "todo" : "blocked" }));
+                writes.Add(racing.PutAsJsonAsync($"{Base}/subtasks/{subtaskId}/status", new { status = i % 2 == 0 ? "done" : "in_progress" }));
+            }
+
+            // Fifteen writes to one step: a status change without If-Match that loses to the others at every attempt
+            // asks to be sent again (409), which is what a client that lost such a burst is told.
+            await RaceAsync(
+                api,
+                writes,
+                racing.DeleteAsync($"{Base}/steps/{stepId}"),
+                (HttpStatusCode.NotFound, "ERR_PROJECTS_STEP_NOT_FOUND"),
+                (HttpStatusCode.NotFound, "ERR_PROJECTS_SUBTASK_NOT_FOUND"),
+                (HttpStatusCode.Conflict, "ERR_CONCURRENT_CHANGES"));
+
+            // Whatever the order, the project is counted from the step that stays: in progress at 0.5.
+            var project = await api.ProjectAsync(projectId);
+            Assert.Equal(1, project.GetProperty("stepCount").GetInt32());
+            Assert.Equal(0.5m, project.GetProperty("progress").GetDecimal());
+            await Http.ExpectAsync(await api.Client.DeleteAsync($"{Base}/projects/{projectId}"), HttpStatusCode.NoContent);
+        }
+
+        AssertNoAttachmentFileLeft();
     }
 
     [Fact]
@@ -104,6 +129,35 @@ public sealed class DeleteRaceTests(AppFixture fixture) : IClassFixture<AppFixtu
                 Assert.Equal(HttpStatusCode.OK, category.StatusCode);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the writes and the delete at once: the delete must succeed, every write either succeed or answer one of
+    /// <paramref name="refusals"/>, and whatever a write created must be gone with the deleted row.
+    /// </summary>
+    private static async Task RaceAsync(ProjectsApi api, List<Task<HttpResponseMessage>> writes, Task<HttpResponseMessage> delete, params (HttpStatusCode Status, string Code)[] refusals)
+    {
+        var answers = await Task.WhenAll(writes.Append(delete));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await delete).StatusCode);
+        foreach (var answer in answers.Where(a => a.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent)))
+        {
+            var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
+            var refusal = (answer.StatusCode, problem.GetProperty("code").GetString()!);
+            Assert.True(refusals.Contains(refusal), $"{answer.RequestMessage?.Method} {answer.RequestMessage?.RequestUri} answered {(int)answer.StatusCode}: {problem}");
+        }
+
+        foreach (var created in answers.Where(a => a.StatusCode == HttpStatusCode.Created && a.Headers.Location is not null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync(created.Headers.Location)).StatusCode);
+        }
+    }
+
+    /// <summary>Every project a test of this class made is deleted by its end, so no attachment file may be left behind.</summary>
+    private void AssertNoAttachmentFileLeft()
+    {
+        var stored = Path.Combine(_app.Database.DataDirectory, "projects", "attachments");
+        Assert.DoesNotContain(Directory.EnumerateFiles(stored, "*", SearchOption.AllDirectories), path => Path.GetFileName(Path.GetDirectoryName(path)) != "incoming");
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string owner)

@@ -31,7 +31,7 @@ internal static class HttpMechanismsOpenApi
 
         if (ifMatch)
         {
-            AddParameter(operation, "If-Match", "The ETag the change is based on: the change is made only if the resource is still at its version (the part before any `-`; else 412). `*` or no header: unconditional.");
+            AddParameter(operation, "If-Match", "The ETag the change is based on: the change is made only if the resource is still at its version (the part before any `-`; else 412). `*` or no header: unconditional, applied to the newest version (409 ERR_CONCURRENT_CHANGES if other writes keep getting there first).");
             Describe(responses, "412", "ERR_VERSION_MISMATCH: the resource changed after the If-Match version; `current` holds it as it is now, and the ETag header its tag.");
             AddHeader(responses, "412", HeaderNames.ETag, "The resource's current entity tag.");
         }

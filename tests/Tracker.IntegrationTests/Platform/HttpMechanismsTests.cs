@@ -57,6 +57,8 @@ public sealed class HttpMechanismsTests(AppFixture fixture) : IClassFixture<AppF
     [InlineData("W/\"5\"")]
     [InlineData("\"-5\"")]
     [InlineData("\"abc\"")]
+    [InlineData("\"5-\"")]
+    [InlineData("\"5-x1\"")]
     public void Tags_this_api_never_issued_name_no_version(string header) =>
         Assert.False(EntityTags.TryParseVersion(EntityTagHeaderValue.Parse(header), out _));
 

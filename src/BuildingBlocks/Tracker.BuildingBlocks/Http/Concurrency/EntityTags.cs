@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -24,6 +25,8 @@ public interface IVersionedResource
 /// <summary>Strong entity tags made from row versions: <c>"42"</c>, or <c>"42-0.5-3"</c> with derived state.</summary>
 public static class EntityTags
 {
+    private static readonly SearchValues<char> DerivedCharacters = SearchValues.Create("0123456789.-");
+
     public static string Format(long version, string? derived = null) => derived is null
         ? $"\"{version.ToString(CultureInfo.InvariantCulture)}\""
         : $"\"{version.ToString(CultureInfo.InvariantCulture)}-{derived}\"";
@@ -41,8 +44,13 @@ public static class EntityTags
         }
 
         var opaque = value.AsSpan(1, value.Length - 2);
-        var derived = opaque.IndexOf('-');
-        return long.TryParse(derived < 0 ? opaque : opaque[..derived], NumberStyles.None, CultureInfo.InvariantCulture, out version);
+        var dash = opaque.IndexOf('-');
+        if (dash >= 0 && (dash == opaque.Length - 1 || opaque[(dash + 1)..].ContainsAnyExcept(DerivedCharacters)))
+        {
+            return false;
+        }
+
+        return long.TryParse(dash < 0 ? opaque : opaque[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 
     /// <summary>If-None-Match uses the weak comparison: any listed tag with the same opaque value, or *, matches.</summary>

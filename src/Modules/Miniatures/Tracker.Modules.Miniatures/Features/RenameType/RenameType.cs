@@ -52,10 +52,15 @@ internal sealed class RenameTypeCommandHandler(MiniaturesDbContext db) : IComman
                     return MiniaturesErrors.TypeNameTaken.WithDetail(command.Name.Trim());
                 }
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                continue;
+                if (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                return ConcurrencyErrors.ConcurrentChanges;
             }
 
             return (await TypeReader.FindAsync(db, type.Id, cancellationToken))!;

@@ -14,17 +14,24 @@ internal sealed class DeleteSubtasksCommandValidator : AbstractValidator<DeleteS
 
 internal sealed class DeleteSubtasksCommandHandler(ProjectsDbContext db) : ICommandHandler<DeleteSubtasksCommand, Result>
 {
-    /// <summary>All or nothing: the subtasks, then each step's positions closed up (steps locked in id order).</summary>
+    /// <summary>
+    /// All or nothing: the subtasks, then each step's positions closed up. Their projects' contents are locked first,
+    /// then the steps in id order: a step delete or reorder of the same project, which holds the contents lock while
+    /// it changes its steps' rows in its own order, is then never waited for in a circle.
+    /// </summary>
     public async ValueTask<Result> Handle(DeleteSubtasksCommand command, CancellationToken cancellationToken)
     {
         var ids = command.Ids.Distinct().ToList();
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
-        var found = await db.Subtasks.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.StepId }).ToListAsync(cancellationToken);
+        var found = await db.Subtasks.Where(t => ids.Contains(t.Id))
+            .Join(db.Steps, t => t.StepId, s => s.Id, (t, s) => new { t.Id, t.StepId, s.ProjectId })
+            .ToListAsync(cancellationToken);
         if (BulkIds.Unknown(ids, found.Select(t => t.Id)) is { } unknown)
         {
             return unknown;
         }
 
+        await db.LockContentsOfAsync(found.Select(t => t.ProjectId), cancellationToken);
         var steps = found.Select(t => t.StepId).Distinct().Order().ToList();
         foreach (var stepId in steps)
         {

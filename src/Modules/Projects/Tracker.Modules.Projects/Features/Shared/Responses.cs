@@ -47,7 +47,7 @@ internal sealed record ProjectResponse(
     public long Version { get; init; }
 
     /// <summary>Steps change the progress and the count without a new version of the project.</summary>
-    string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress}-{StepCount}");
+    string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress:0.############################}-{StepCount}");
 
     public static ProjectResponse From(Project p, ProjectSummary summary) => new(
         p.Id, p.CategoryId, p.ManagerId, p.Code, p.Name, p.Description, p.Status, p.PlannedStart, p.PlannedEnd,
@@ -82,7 +82,7 @@ internal sealed record StepResponse(
     public long Version { get; init; }
 
     /// <summary>The project's coefficient changes the progress, a reorder or a delete the position, without a new version of the step.</summary>
-    string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress}-{Position}");
+    string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress:0.############################}-{Position}");
 
     public static StepResponse From(Step s, IEnumerable<Subtask> subtasks, decimal coefficient)
     {

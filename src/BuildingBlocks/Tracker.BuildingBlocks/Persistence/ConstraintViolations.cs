@@ -58,10 +58,17 @@ public static class ConstraintViolations
         db.TrySaveUnlessAsync(exception => exception.IsForeignKeyViolation(), cancellationToken);
 
     /// <summary>
+    /// Saves, or answers false when a unique index or a foreign key refused the write, for a row that can meet
+    /// both (the caller reads which it was); see <see cref="TrySaveUnlessAsync"/>.
+    /// </summary>
+    public static Task<bool> TrySaveUniqueAndReferencesAsync(this DbContext db, CancellationToken cancellationToken) =>
+        db.TrySaveUnlessAsync(exception => exception.IsUniqueViolation() || exception.IsForeignKeyViolation(), cancellationToken);
+
+    /// <summary>
     /// Saves, or answers false when <paramref name="refused"/> recognises the failure. The change tracker is then
     /// cleared, so the caller can read the state that won. Any other failure propagates.
     /// </summary>
-    public static async Task<bool> TrySaveUnlessAsync(this DbContext db, Func<DbUpdateException, bool> refused, CancellationToken cancellationToken)
+    private static async Task<bool> TrySaveUnlessAsync(this DbContext db, Func<DbUpdateException, bool> refused, CancellationToken cancellationToken)
     {
         try
         {

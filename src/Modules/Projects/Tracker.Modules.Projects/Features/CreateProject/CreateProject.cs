@@ -44,7 +44,7 @@ internal sealed class CreateProjectCommandHandler(ProjectsDbContext db, TimeProv
         db.Projects.Add(project);
         db.KeptProgress.Add(KeptProgress.Start(project.Id, project.InProgressCoefficient));
         db.Publish(new ProjectCreated(Guid.CreateVersion7(now), now, project.Id, project.CategoryId, project.Code, project.Name));
-        if (await db.TrySaveUnlessAsync(e => e.IsUniqueViolation() || e.IsForeignKeyViolation(), cancellationToken))
+        if (await db.TrySaveUniqueAndReferencesAsync(cancellationToken))
         {
             return ProjectResponse.From(project, new ProjectSummary(0, 0));
         }

@@ -29,7 +29,7 @@ internal static class VersionedWrites
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            else if (!await db.TrySaveUnlessAsync(e => e.IsUniqueViolation() || e.IsForeignKeyViolation(), cancellationToken))
+            else if (!await db.TrySaveUniqueAndReferencesAsync(cancellationToken))
             {
                 return await refusal();
             }

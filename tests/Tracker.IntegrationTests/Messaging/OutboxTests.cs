@@ -136,6 +136,36 @@ public sealed class OutboxTests : IAsyncLifetime
             "the subscriber received UserRoleChanged");
     }
 
+    [Fact]
+    public async Task A_backlog_of_several_batches_is_delivered_and_marked_once_each()
+    {
+        // Events nobody subscribes to are delivered by being marked; 130 is two full batches of 50 and a partial one.
+        const string type = "Tracker.Probe.Unsubscribed";
+        var occurred = DateTime.UtcNow.AddMinutes(-1);
+        await using var app = Start(dispatch: false);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<IdentityDbContext>();
+            db.OutboxMessages.AddRange(Enumerable.Range(0, 130).Select(i => new OutboxMessage
+            {
+                Id = Guid.NewGuid(),
+                Type = type,
+                Payload = "{}",
+                OccurredAt = occurred.AddMilliseconds(i),
+                NextAttemptAt = occurred,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        await using var dispatching = Start(dispatch: true);
+        await Http.EventuallyAsync(
+            async () => await dispatching.InScopeAsync(sp => sp.GetRequiredService<IdentityDbContext>().OutboxMessages.CountAsync(m => m.Type == type && m.ProcessedAt == null)) == 0,
+            "every message of the backlog is marked processed");
+        var attempts = await dispatching.InScopeAsync(sp => sp.GetRequiredService<IdentityDbContext>().OutboxMessages.Where(m => m.Type == type).Select(m => m.Attempts).ToListAsync());
+        Assert.Equal(130, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal(1, a));
+    }
+
     private TrackerApp Start(bool dispatch) => new(
         _database,
         new Dictionary<string, string?> { ["Outbox:Enabled"] = dispatch.ToString() },

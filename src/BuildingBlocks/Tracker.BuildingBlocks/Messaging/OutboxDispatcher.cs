@@ -97,19 +97,38 @@ internal sealed class OutboxDispatcher(
     }
 
     /// <returns>Whether the batch was full, i.e. more messages are probably due.</returns>
+    /// <remarks>
+    /// The delivered messages of a batch are marked in one statement after it: a statement per message kept the
+    /// dispatcher to about a hundred messages a second while requests kept the database busy. A crash between a
+    /// delivery and the mark delivers the message again when its claim runs out, which subscribers' inboxes ignore.
+    /// </remarks>
     private async Task<bool> DispatchBatchAsync(IOutboxStore store, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await store.ClaimAsync(_options.BatchSize, now, now + _options.ClaimDuration, cancellationToken);
+        var delivered = new List<OutboxMessage>(batch.Count);
         foreach (var message in batch)
         {
-            await DeliverAsync(store, message, cancellationToken);
+            if (await DeliverAsync(store, message, cancellationToken))
+            {
+                delivered.Add(message);
+            }
+        }
+
+        if (delivered.Count > 0)
+        {
+            await store.MarkProcessedAsync([.. delivered.Select(m => m.Id)], clock.GetUtcNow().UtcDateTime, cancellationToken);
+            foreach (var message in delivered)
+            {
+                metrics.Delivered.Add(1, Tags(store, message));
+            }
         }
 
         return batch.Count == _options.BatchSize;
     }
 
-    private async Task DeliverAsync(IOutboxStore store, OutboxMessage message, CancellationToken cancellationToken)
+    /// <returns>Whether every subscriber took the message; a failure is recorded on the message here.</returns>
+    private async Task<bool> DeliverAsync(IOutboxStore store, OutboxMessage message, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = Source.StartActivity($"deliver {ShortName(message.Type)}", ActivityKind.Consumer, parent);
@@ -118,7 +137,6 @@ internal sealed class OutboxDispatcher(
         activity?.SetTag("messaging.destination.name", ShortName(message.Type));
         activity?.SetTag("messaging.message.id", message.Id);
         activity?.SetTag("tracker.module", store.Module);
-        var tags = new TagList { OutboxMetrics.ModuleTag(store.Module), { "messaging.destination.name", ShortName(message.Type) } };
         try
         {
             var subscribers = _subscribers[message.Type].ToList();
@@ -131,12 +149,12 @@ internal sealed class OutboxDispatcher(
                 }
             }
 
-            await store.MarkProcessedAsync(message.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            metrics.Delivered.Add(1, tags);
+            return true;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            var tags = Tags(store, message);
             var attempts = message.Attempts + 1;
             var now = clock.GetUtcNow().UtcDateTime;
             var error = $"{exception.GetType().Name}: {exception.Message}";
@@ -158,8 +176,13 @@ internal sealed class OutboxDispatcher(
                 logger.LogWarning(exception, "Delivery of integration event {EventId} ({EventType}) failed (attempt {Attempts}); retrying at {RetryAt:O}", message.Id, message.Type, attempts, retryAt);
                 await store.MarkFailedAsync(message.Id, attempts, retryAt, null, error, CancellationToken.None);
             }
+
+            return false;
         }
     }
+
+    private static TagList Tags(IOutboxStore store, OutboxMessage message) =>
+        new() { OutboxMetrics.ModuleTag(store.Module), { "messaging.destination.name", ShortName(message.Type) } };
 
     internal static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
 }

@@ -14,7 +14,8 @@ internal interface IOutboxStore
     /// <summary>Claims up to <paramref name="batchSize"/> due messages until <paramref name="claimUntil"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int batchSize, DateTime now, DateTime claimUntil, CancellationToken cancellationToken);
 
-    Task MarkProcessedAsync(Guid id, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Marks delivered messages processed, in one statement.</summary>
+    Task MarkProcessedAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken cancellationToken);
 
     Task MarkFailedAsync(Guid id, int attempts, DateTime nextAttemptAt, DateTime? parkedAt, string error, CancellationToken cancellationToken);
 
@@ -56,11 +57,11 @@ internal sealed class OutboxStore<TContext>(string module, IServiceScopeFactory 
         }, cancellationToken);
     }
 
-    public async Task MarkProcessedAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    public async Task MarkProcessedAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await db.OutboxMessages.Where(m => m.Id == id)
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
     }
 
@@ -110,7 +111,7 @@ internal sealed class OutboxStore<TContext>(string module, IServiceScopeFactory 
         parameter.Value = now;
         command.Parameters.Add(parameter);
         var ids = new List<Guid>(batchSize);
-        using var span = DatabaseTelemetry.StartCommand(command, db.Database.ProviderName);
+        using var span = DatabaseTelemetry.StartCommand(command, db.Database);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Tracker.BuildingBlocks.Persistence;
 
@@ -20,8 +21,11 @@ public static partial class DatabaseTelemetry
     private static readonly ActivitySource Source = new(ActivitySourceName);
     private static readonly ConcurrentDictionary<string, (string Operation, string? Table)> Summaries = new(StringComparer.Ordinal);
 
-    /// <summary>Starts the span of a command (null when nobody listens). Dispose it when the command has run.</summary>
-    public static Activity? StartCommand(DbCommand command, string? providerName)
+    /// <summary>
+    /// Starts the span of a command (null when nobody listens). Dispose it when the command has run. The provider
+    /// is read only when somebody listens: its name comes from an assembly lookup on every call.
+    /// </summary>
+    public static Activity? StartCommand(DbCommand command, DatabaseFacade? database)
     {
         if (!Source.HasListeners())
         {
@@ -35,7 +39,7 @@ public static partial class DatabaseTelemetry
             return null;
         }
 
-        var system = SystemOf(providerName);
+        var system = SystemOf(database?.ProviderName);
         activity.SetTag("db.system", system);
         activity.SetTag("db.system.name", system);
         activity.SetTag("db.operation.name", operation);
@@ -44,9 +48,9 @@ public static partial class DatabaseTelemetry
             activity.SetTag("db.collection.name", table);
         }
 
-        if (command.Connection?.Database is { Length: > 0 } database)
+        if (command.Connection?.Database is { Length: > 0 } databaseName)
         {
-            activity.SetTag("db.namespace", database);
+            activity.SetTag("db.namespace", databaseName);
         }
 
         return activity;
@@ -231,7 +235,7 @@ internal sealed class DatabaseCommandInterceptor : DbCommandInterceptor
     private void Start(DbCommand command, CommandEventData eventData)
     {
         var parent = Activity.Current;
-        var activity = DatabaseTelemetry.StartCommand(command, eventData.Context?.Database.ProviderName);
+        var activity = DatabaseTelemetry.StartCommand(command, eventData.Context?.Database);
         if (activity is not null)
         {
             // A command span is a leaf: the caller's own activity stays current, so nothing started meanwhile

@@ -109,7 +109,7 @@ internal static class StageMoves
             command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = expectedVersion is { } expected ? expected : DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", NpgsqlDbType.TimestampTz) { TypedValue = Timestamps.Normalize(announcement.OccurredAt) });
             publication.AddParameters(command);
-            using var span = DatabaseTelemetry.StartCommand(command, db.Database.ProviderName);
+            using var span = DatabaseTelemetry.StartCommand(command, db.Database);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             string? name = null;
             DateTimeOffset createdAt = default;

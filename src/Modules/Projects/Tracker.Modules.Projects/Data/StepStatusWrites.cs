@@ -52,7 +52,7 @@ internal static class StepStatusWrites
             command.Parameters.Add(new NpgsqlParameter<long>("weight", weight));
             command.Parameters.Add(new NpgsqlParameter<long>("weighted", weighted));
             publication?.AddParameters(command);
-            using (DatabaseTelemetry.StartCommand(command, db.Database.ProviderName))
+            using (DatabaseTelemetry.StartCommand(command, db.Database))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 await reader.ReadAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Tracker.Modules.Projects.Domain;
 
@@ -84,13 +85,17 @@ internal sealed record StepResponse(
     /// <summary>The project's coefficient changes the progress, a reorder or a delete the position, without a new version of the step.</summary>
     string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress:0.############################}-{Position}");
 
-    public static StepResponse From(Step s, IEnumerable<Subtask> subtasks, decimal coefficient)
+    public static StepResponse From(Step s, IEnumerable<Subtask> subtasks, decimal coefficient) =>
+        From(s, subtasks.Select(SubtaskResponse.From), coefficient);
+
+    /// <summary>The step with its subtasks, in their order; its progress counted from them (not from the sums it keeps, which may be newer than the subtasks read).</summary>
+    public static StepResponse From(Step s, IEnumerable<SubtaskResponse> subtasks, decimal coefficient)
     {
         var ordered = subtasks.OrderBy(t => t.Position).ToList();
+        var progress = Domain.Progress.OfStep(s.Status, SubtaskWeights.Of(ordered.Select(t => (t.Weight, t.Status))), coefficient);
         return new(
             s.Id, s.ProjectId, s.Name, s.Description, s.Status, s.Weight, s.Position, s.PlannedStart, s.PlannedEnd,
-            s.ActualStart, s.ActualEnd, s.Assignee, StepProgress.Of(s, ordered, coefficient).Progress,
-            ordered.ConvertAll(SubtaskResponse.From), s.CreatedAt, s.UpdatedAt)
+            s.ActualStart, s.ActualEnd, s.Assignee, progress, ordered, s.CreatedAt, s.UpdatedAt)
         { Version = s.Version };
     }
 }
@@ -118,10 +123,15 @@ internal sealed record SubtaskResponse(
     /// <summary>A reorder or a delete changes the position without a new version of the subtask.</summary>
     string IVersionedResource.Derived => Position.ToString(CultureInfo.InvariantCulture);
 
-    public static SubtaskResponse From(Subtask t) => new(
+    /// <summary>The response as a query can project it: lists read subtasks straight into responses, with no entity between.</summary>
+    public static readonly Expression<Func<Subtask, SubtaskResponse>> Projection = t => new SubtaskResponse(
         t.Id, t.StepId, t.Name, t.Status, t.Weight, t.Position, t.PlannedStart, t.PlannedEnd, t.ActualStart,
         t.ActualEnd, t.CreatedAt, t.UpdatedAt)
     { Version = t.Version };
+
+    private static readonly Func<Subtask, SubtaskResponse> FromSubtask = Projection.Compile();
+
+    public static SubtaskResponse From(Subtask t) => FromSubtask(t);
 }
 
 /// <summary>A comment of a step's thread.</summary>

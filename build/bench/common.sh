@@ -41,8 +41,9 @@ prepare_host() {
   [ -f "$host_dir/Tracker.Host.dll" ] || die "no $1 output at $host_dir (unset BENCH_NO_BUILD)"
 }
 
-# --- Hosts on the throwaway PostgreSQL (list.sh, projects.sh). They expect $host_dir, $work, $db, $password,
-# $signing_key, a pids array, and build/postgres.sh started ($POSTGRES_URL, $POSTGRES_DIR).
+# --- Hosts on the throwaway PostgreSQL (list.sh, projects.sh, ab.sh). They expect $host_dir, $work, $db, $password,
+# $signing_key, a pids array, and build/postgres.sh started ($POSTGRES_URL, $POSTGRES_DIR); BENCH_POOL, when set, is
+# the hosts' Maximum Pool Size.
 # shellcheck source=build/free-port.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../free-port.sh"
 password="bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
@@ -53,7 +54,7 @@ start_host() { # name, then extra NAME=value settings; sets base_<name> and pid_
   (
     cd "$host_dir"
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port
-    export Database__Provider=PostgreSQL Database__ConnectionString="${POSTGRES_URL/Database=postgres/Database=$db}"
+    export Database__Provider=PostgreSQL Database__ConnectionString="${POSTGRES_URL/Database=postgres/Database=$db}${BENCH_POOL:+;Maximum Pool Size=$BENCH_POOL}"
     export DataDirectory="$work/data-$name" Identity__BootstrapAdminPassword="$password" Identity__SigningKey="$signing_key"
     export Identity__AccessTokenLifetime=02:00:00 Serilog__MinimumLevel__Default=Warning
     for setting in "$@"; do export "${setting?}"; done

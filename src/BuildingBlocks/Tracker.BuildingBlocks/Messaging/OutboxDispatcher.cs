@@ -107,20 +107,26 @@ internal sealed class OutboxDispatcher(
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await store.ClaimAsync(_options.BatchSize, now, now + _options.ClaimDuration, cancellationToken);
         var delivered = new List<OutboxMessage>(batch.Count);
-        foreach (var message in batch)
+        try
         {
-            if (await DeliverAsync(store, message, cancellationToken))
+            foreach (var message in batch)
             {
-                delivered.Add(message);
+                if (await DeliverAsync(store, message, cancellationToken))
+                {
+                    delivered.Add(message);
+                }
             }
         }
-
-        if (delivered.Count > 0)
+        finally
         {
-            await store.MarkProcessedAsync([.. delivered.Select(m => m.Id)], clock.GetUtcNow().UtcDateTime, cancellationToken);
-            foreach (var message in delivered)
+            // Also when the host stops mid-batch: what was delivered is marked, not delivered again after a restart.
+            if (delivered.Count > 0)
             {
-                metrics.Delivered.Add(1, Tags(store, message));
+                await store.MarkProcessedAsync([.. delivered.Select(m => m.Id)], clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+                foreach (var message in delivered)
+                {
+                    metrics.Delivered.Add(1, Tags(store, message));
+                }
             }
         }
 

@@ -37,7 +37,7 @@ internal sealed class AddStepCommandHandler(ProjectsDbContext db, TimeProvider c
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return StepResponse.From(step, Array.Empty<SubtaskResponse>(), coefficient.Value);
+        return StepResponse.From(step, [], coefficient.Value);
     }
 }
 

@@ -9,17 +9,17 @@ internal sealed record SetStepStatusCommand(Guid StepId, WorkStatus Status, long
 internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<SetStepStatusCommand, Result<StepResponse>>
 {
     /// <summary>
-    /// The step, tracked, with its subtasks (tracked too: tracking is per query, an AsNoTracking inside would
-    /// untrack the step) and its project's coefficient. Compiled once: building and looking up the expression tree
-    /// of this query was a quarter of the host's CPU per status change. The project is joined, not a subquery, which
-    /// PostgreSQL ran again for every subtask row.
+    /// The step, tracked, with its subtasks as the response shows them (read for the answer only, so not tracked)
+    /// and its project's coefficient. Compiled once: building and looking up the expression tree of this query was a
+    /// quarter of the host's CPU per status change. The project is joined, not a subquery, which PostgreSQL ran again
+    /// for every subtask row.
     /// </summary>
     private static readonly Func<ProjectsDbContext, Guid, CancellationToken, Task<StepToChange?>> StepWithSubtasksAndCoefficient =
         EF.CompileAsyncQuery((ProjectsDbContext db, Guid stepId, CancellationToken cancellationToken) => db.Steps.Where(s => s.Id == stepId)
-            .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new StepToChange(s, db.Subtasks.Where(t => t.StepId == s.Id).ToList(), p.InProgressCoefficient))
+            .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new StepToChange(s, db.Subtasks.Where(t => t.StepId == s.Id).Select(SubtaskResponse.Projection).ToArray(), p.InProgressCoefficient))
             .SingleOrDefault());
 
-    private sealed record StepToChange(Step Step, List<Subtask> Subtasks, decimal Coefficient);
+    private sealed record StepToChange(Step Step, SubtaskResponse[] Subtasks, decimal Coefficient);
 
     /// <summary>
     /// The hot path of the module (workers clicking through their steps): one read of the step with its subtasks and
@@ -36,14 +36,15 @@ internal sealed class SetStepStatusCommandHandler(ProjectsDbContext db, TimeProv
             }
 
             var step = found.Step;
+            var subtasks = SubtaskResponse.InOrder(found.Subtasks);
             if (command.ExpectedVersion is { } expected && step.Version != expected)
             {
-                return ConcurrencyErrors.VersionMismatchWith(StepResponse.From(step, found.Subtasks, found.Coefficient));
+                return ConcurrencyErrors.VersionMismatchWith(StepResponse.From(step, subtasks, found.Coefficient));
             }
 
             if (await db.ChangeStatusAsync(step, command.Status, found.Coefficient, clock.GetUtcNow(), cancellationToken))
             {
-                return StepResponse.From(step, found.Subtasks, found.Coefficient);
+                return StepResponse.From(step, subtasks, found.Coefficient);
             }
 
             // Another change to the step came first.

@@ -33,16 +33,16 @@ internal static class ProjectReader
             return null;
         }
 
-        var subtasks = await db.Subtasks.AsNoTracking().Where(t => t.StepId == id).ToListAsync(cancellationToken);
-        return StepResponse.From(found.Step, subtasks, found.InProgressCoefficient);
+        var subtasks = await db.Subtasks.Where(t => t.StepId == id).Select(SubtaskResponse.Projection).ToArrayAsync(cancellationToken);
+        return StepResponse.From(found.Step, SubtaskResponse.InOrder(subtasks), found.InProgressCoefficient);
     }
 
     /// <summary>Every step of a project in order, with subtasks and progress (after a change to the order).</summary>
     public static async Task<StepList> StepsOfAsync(this ProjectsDbContext db, Guid projectId, decimal coefficient, CancellationToken cancellationToken)
     {
         var steps = await db.Steps.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ToListAsync(cancellationToken);
-        var subtasks = (await db.Subtasks.AsNoTracking().Where(t => db.Steps.Any(s => s.Id == t.StepId && s.ProjectId == projectId)).ToListAsync(cancellationToken))
-            .ToLookup(t => t.StepId);
-        return new StepList(steps.ConvertAll(s => StepResponse.From(s, subtasks[s.Id], coefficient)));
+        var subtasks = SubtaskResponse.ByStep(
+            await db.Subtasks.Where(t => db.Steps.Any(s => s.Id == t.StepId && s.ProjectId == projectId)).Select(SubtaskResponse.Projection).ToListAsync(cancellationToken));
+        return new StepList(steps.ConvertAll(s => StepResponse.From(s, SubtaskResponse.Of(subtasks, s.Id), coefficient)));
     }
 }

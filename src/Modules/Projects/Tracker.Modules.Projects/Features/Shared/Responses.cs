@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using Tracker.Modules.Projects.Domain;
 
@@ -85,17 +86,17 @@ internal sealed record StepResponse(
     /// <summary>The project's coefficient changes the progress, a reorder or a delete the position, without a new version of the step.</summary>
     string IVersionedResource.Derived => string.Create(CultureInfo.InvariantCulture, $"{Progress:0.############################}-{Position}");
 
-    public static StepResponse From(Step s, IEnumerable<Subtask> subtasks, decimal coefficient) =>
-        From(s, subtasks.Select(SubtaskResponse.From), coefficient);
-
-    /// <summary>The step with its subtasks, in their order; its progress counted from them (not from the sums it keeps, which may be newer than the subtasks read).</summary>
-    public static StepResponse From(Step s, IEnumerable<SubtaskResponse> subtasks, decimal coefficient)
+    /// <summary>
+    /// The step with its subtasks, given in their order (<see cref="SubtaskResponse.InOrder"/>,
+    /// <see cref="SubtaskResponse.ByStep"/>); its progress counted from them (not from the sums it keeps, which may be
+    /// newer than the subtasks read).
+    /// </summary>
+    public static StepResponse From(Step s, SubtaskResponse[] orderedSubtasks, decimal coefficient)
     {
-        var ordered = subtasks.OrderBy(t => t.Position).ToList();
-        var progress = Domain.Progress.OfStep(s.Status, SubtaskWeights.Of(ordered.Select(t => (t.Weight, t.Status))), coefficient);
+        var progress = Domain.Progress.OfStep(s.Status, SubtaskWeights.Of(orderedSubtasks.Select(t => (t.Weight, t.Status))), coefficient);
         return new(
             s.Id, s.ProjectId, s.Name, s.Description, s.Status, s.Weight, s.Position, s.PlannedStart, s.PlannedEnd,
-            s.ActualStart, s.ActualEnd, s.Assignee, progress, ordered, s.CreatedAt, s.UpdatedAt)
+            s.ActualStart, s.ActualEnd, s.Assignee, progress, orderedSubtasks, s.CreatedAt, s.UpdatedAt)
         { Version = s.Version };
     }
 }
@@ -132,6 +133,41 @@ internal sealed record SubtaskResponse(
     private static readonly Func<Subtask, SubtaskResponse> FromSubtask = Projection.Compile();
 
     public static SubtaskResponse From(Subtask t) => FromSubtask(t);
+
+    /// <summary>One step's subtasks in their order (sorted in place).</summary>
+    public static SubtaskResponse[] InOrder(SubtaskResponse[] subtasks)
+    {
+        Array.Sort(subtasks, static (a, b) => a.Position.CompareTo(b.Position));
+        return subtasks;
+    }
+
+    /// <summary>
+    /// The subtasks of several steps, by step, each step's in their order: one sort and one array per step, where a
+    /// lookup and a sort per step made a third of the allocations of a project's step list.
+    /// </summary>
+    public static Dictionary<Guid, SubtaskResponse[]> ByStep(List<SubtaskResponse> subtasks)
+    {
+        subtasks.Sort(static (a, b) => a.StepId == b.StepId ? a.Position.CompareTo(b.Position) : a.StepId.CompareTo(b.StepId));
+        var all = CollectionsMarshal.AsSpan(subtasks);
+        var byStep = new Dictionary<Guid, SubtaskResponse[]>();
+        for (var start = 0; start < all.Length;)
+        {
+            var end = start + 1;
+            while (end < all.Length && all[end].StepId == all[start].StepId)
+            {
+                end++;
+            }
+
+            byStep[all[start].StepId] = all[start..end].ToArray();
+            start = end;
+        }
+
+        return byStep;
+    }
+
+    /// <summary>A step's subtasks from <see cref="ByStep"/>: none when it has none.</summary>
+    public static SubtaskResponse[] Of(Dictionary<Guid, SubtaskResponse[]> byStep, Guid stepId) =>
+        byStep.TryGetValue(stepId, out var subtasks) ? subtasks : [];
 }
 
 /// <summary>A comment of a step's thread.</summary>

@@ -110,8 +110,12 @@ measure() { # name mode conns paths ids: a warm-up, then the measured load with 
   printf -v "pg_cpu_$1" '%s' "$(awk -v a="$pg0" -v b="$pg1" -v n="$answered" 'BEGIN { printf "%.2f", n ? (b - a) / n : 0 }')"
 }
 
-# Measured first, on a host that has only started and been signed in to, so its peak memory is the export's.
+# Measured first, on a host that has only started and been signed in to. The process's peak RSS is reset to its
+# current RSS just before (clear_refs 5), so that the peak read after is the whole process's during the exports, not
+# that of the start-up's count of the portfolio's progress.
 log "Excel export of the whole portfolio: 5 sequential requests"
+startup_peak_mib=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid_a/status")
+echo 5 >"/proc/$pid_a/clear_refs" || die "could not reset the host's peak RSS"
 rss_before_export=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid_a/status")
 for i in $(seq 1 5); do
   curl -fsS -o "$work/portfolio-$i.xlsx" -w '%{time_total}\n' "$base_a/api/v1/projects/exports/excel" -H "Authorization: Bearer $token" \
@@ -122,6 +126,7 @@ excel_p50=$(awk '{ v[NR] = $1 * 1000 } END { printf "%.0f", v[int((NR + 1) / 2)]
 excel_max=$(awk '{ v = $1 * 1000 } END { printf "%.0f", v }' "$work/excel.times")
 excel_kib=$(( $(stat -c %s "$work/portfolio-1.xlsx") / 1024 ))
 excel_peak_mib=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid_a/status")
+excel_peak_mb=$(awk '/^VmHWM/ { printf "%.0f", $2 * 1024 / 1000000 }' "/proc/$pid_a/status") # the target's MB: 10^6 bytes
 log "load: project list, first page of 50 with progress, 16 connections"
 measure list get 16 "$work/list-path.txt" ""
 log "load: one project's 30 steps with their subtasks, random project, 16 connections"
@@ -157,14 +162,14 @@ row "step status update" status 64
 echo
 echo "Start-up on the seeded portfolio (the kept progress of its projects counted first): ${ready_ms} ms to ready"
 echo "KPI report over the whole portfolio: median ${kpi_p50} ms, slowest ${kpi_max} ms (20 requests, one at a time)"
-echo "Excel export of the whole portfolio: median ${excel_p50} ms, slowest ${excel_max} ms (5 requests, one at a time), ${excel_kib} KiB; host peak RSS ${excel_peak_mib} MiB (${rss_before_export} MiB before the first export)"
+echo "Excel export of the whole portfolio: median ${excel_p50} ms, slowest ${excel_max} ms (5 requests, one at a time), ${excel_kib} KiB; host peak RSS during the exports ${excel_peak_mb} MB = ${excel_peak_mib} MiB (${rss_before_export} MiB before the first export; ${startup_peak_mib} MiB peak during start-up and sign-in)"
 echo
 echo "target project list p99 < 25 ms: $(verdict "$(field list p99_ms)" 25 "<") ($(field list p99_ms) ms)"
 echo "target one project p99 < 30 ms: $(verdict "$(field project p99_ms)" 30 "<") ($(field project p99_ms) ms)"
 echo "target step status updates >= 1500 req/s: $(verdict "$(field status rps)" 1500 ">=") ($(field status rps))"
 echo "target KPI < 100 ms (slowest): $(verdict "$kpi_max" 100 "<") ($kpi_max ms)"
 echo "target Excel export < 2 s (slowest): $(verdict "$excel_max" 2000 "<") ($excel_max ms)"
-echo "target Excel export peak memory < 200 MB (whole host process): $(verdict "$excel_peak_mib" 200 "<") ($excel_peak_mib MiB)"
+echo "target Excel export peak memory < 200 MB (whole host process, 10^6 bytes): $(verdict "$excel_peak_mb" 200 "<") ($excel_peak_mb MB)"
 echo
 echo "finished in $(( $(date +%s) - bench_started ))s"
 exit "$status"

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,8 @@ using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.IntegrationTests.Infrastructure;
 using Tracker.Modules.Identity.Data;
+using Tracker.Modules.Projects.Data;
+using Tracker.IntegrationTests.Projects;
 
 namespace Tracker.IntegrationTests.Messaging;
 
@@ -166,9 +169,34 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.All(attempts, a => Assert.Equal(1, a));
     }
 
-    private TrackerApp Start(bool dispatch) => new(
+    [Fact]
+    public async Task A_write_wakes_the_dispatcher_for_its_outbox_long_before_the_next_poll()
+    {
+        // The start-up pass claims from every outbox; after it, with a poll of ten minutes, only the wake-up of a write
+        // delivers within the wait: a SaveChanges in Identity, and a step's status change in Projects (on PostgreSQL
+        // one statement of its own that writes the outbox row).
+        await using var app = Start(dispatch: true, pollInterval: TimeSpan.FromMinutes(10));
+        var userId = await app.CreateUserAsync("woken", "worker");
+        await Http.EventuallyAsync(async () => (await OutboxRowAsync(app, userId)).ProcessedAt is not null, "UserRegistered was delivered");
+
+        var api = new ProjectsApi(await app.AdminAsync());
+        var category = await api.CreateCategoryAsync($"Woken {Guid.NewGuid():N}");
+        var project = await api.CreateProjectAsync(category.Id(), $"W-{Guid.NewGuid():N}"[..20]);
+        var step = await api.AddStepAsync(project.Id(), "Wake the dispatcher");
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{ProjectsApi.Base}/steps/{step.Id()}/status", new { status = "done" }), HttpStatusCode.OK);
+        await Http.EventuallyAsync(
+            () => app.InScopeAsync(sp => sp.GetRequiredService<ProjectsDbContext>().OutboxMessages
+                .AnyAsync(m => m.Type.EndsWith(".StepStatusChanged") && m.Payload.Contains(step.Id().ToString()) && m.ProcessedAt != null)),
+            "StepStatusChanged was delivered");
+    }
+
+    private TrackerApp Start(bool dispatch, TimeSpan? pollInterval = null) => new(
         _database,
-        new Dictionary<string, string?> { ["Outbox:Enabled"] = dispatch.ToString() },
+        new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = dispatch.ToString(),
+            ["Outbox:PollInterval"] = (pollInterval ?? TimeSpan.FromMilliseconds(100)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        },
         services => new ProbeModule().Register(services, new ModuleContext(new ConfigurationBuilder().Build(), new HostingEnvironment(), _database.Options())));
 
     private static Task<OutboxMessage> OutboxRowAsync(TrackerApp app, Guid userId) =>

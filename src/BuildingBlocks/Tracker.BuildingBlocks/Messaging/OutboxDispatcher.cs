@@ -46,17 +46,34 @@ internal sealed class OutboxDispatcher(
 
         var nextPurge = DateTime.MinValue;
         var nextBacklog = DateTime.MinValue;
+        var nextEveryOutbox = DateTime.MinValue;
+        var behind = new HashSet<IOutboxStore>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var moreWaiting = false;
+            // A pass claims from the outboxes written to since the last one and from those whose batch was full;
+            // every poll interval, from all of them (retries that fell due, writes of other instances), however
+            // often writes wake the dispatcher. An empty claim costs a transaction.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var everyOutbox = now >= nextEveryOutbox;
+            if (everyOutbox)
+            {
+                nextEveryOutbox = now + _options.PollInterval;
+            }
+
+            var wasBehind = behind;
+            behind = [];
             try
             {
                 foreach (var store in _stores)
                 {
-                    moreWaiting |= await DispatchBatchAsync(store, stoppingToken);
+                    // Taken before the claim, which then sees the write; a write after it wakes the next pass.
+                    if ((signal.TakeWritten(store.Module) | everyOutbox | wasBehind.Contains(store)) && await DispatchBatchAsync(store, stoppingToken))
+                    {
+                        behind.Add(store);
+                    }
                 }
 
-                var now = clock.GetUtcNow().UtcDateTime;
+                now = clock.GetUtcNow().UtcDateTime;
                 if (now >= nextPurge)
                 {
                     foreach (var store in _stores)
@@ -80,9 +97,11 @@ internal sealed class OutboxDispatcher(
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Outbox pass failed; retrying after the poll interval");
+                behind.Clear();
+                nextEveryOutbox = clock.GetUtcNow().UtcDateTime + _options.PollInterval;
             }
 
-            if (!moreWaiting)
+            if (behind.Count == 0)
             {
                 try
                 {

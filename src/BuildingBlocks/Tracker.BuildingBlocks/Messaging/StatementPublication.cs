@@ -18,13 +18,15 @@ public sealed class StatementPublication : IDisposable
     private readonly OutboxMessage _message;
     private readonly Activity? _span;
     private readonly OutboxSignal _signal;
+    private readonly string _module;
     private bool _published;
 
-    internal StatementPublication(OutboxMessage message, Activity? span, OutboxSignal signal)
+    internal StatementPublication(OutboxMessage message, Activity? span, OutboxSignal signal, string module)
     {
         _message = message;
         _span = span;
         _signal = signal;
+        _module = module;
     }
 
     /// <summary>
@@ -65,7 +67,7 @@ public sealed class StatementPublication : IDisposable
     {
         if (_published)
         {
-            _signal.Notify();
+            _signal.Notify(_module);
         }
 
         if (_span is null || _span.IsStopped)

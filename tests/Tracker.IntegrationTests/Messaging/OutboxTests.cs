@@ -8,9 +8,9 @@ using Microsoft.Extensions.Hosting.Internal;
 using Tracker.BuildingBlocks.Messaging;
 using Tracker.BuildingBlocks.Modules;
 using Tracker.IntegrationTests.Infrastructure;
+using Tracker.IntegrationTests.Projects;
 using Tracker.Modules.Identity.Data;
 using Tracker.Modules.Projects.Data;
-using Tracker.IntegrationTests.Projects;
 
 namespace Tracker.IntegrationTests.Messaging;
 

@@ -97,20 +97,23 @@ public static class ModuleDatabaseRegistration
         // With prepared statements a connection's return to the pool costs a DISCARD ALL-like round of seven
         // statements; Tracker leaves no session state behind (its advisory locks are transaction-scoped), so skip it
         // unless the connection string asks for it.
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "No Reset On Close"))
         {
             builder.NoResetOnClose = true;
         }
 
         // Npgsql reads 8 KiB at a time by default: a project's 30 steps with their 150 subtasks (some 40 KB) took
         // 8.2 receive calls per request, 5.9 with 32 KiB (64 KiB did no better), for 24 KiB more per pooled connection.
-        if (!connectionString.Contains("Read Buffer Size", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("ReadBufferSize", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "Read Buffer Size"))
         {
             builder.ReadBufferSize = 32 * 1024;
         }
 
         return builder.ConnectionString;
     }
+
+    /// <summary>Whether the connection string names the setting, spaced or not (its value may be Npgsql's default).</summary>
+    private static bool Sets(string connectionString, string keyword) =>
+        connectionString.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || connectionString.Contains(keyword.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 }

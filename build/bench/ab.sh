@@ -4,7 +4,7 @@
 # the builds do. build/bench/README.md explains it.
 #   build/bench/ab.sh <git-ref>            # A: <git-ref> built in a temporary worktree; B: the working tree's build
 # Environment: AB_MODE (get: one project's steps, 16 connections; status: step status updates, 64 connections),
-# AB_ROUNDS (6), AB_SECONDS (6 per run), BENCH_PROJECTS (200), BENCH_POOL (8), BENCH_NO_BUILD=1 (B as built).
+# AB_ROUNDS (6), AB_SECONDS (6 per run), BENCH_PROJECTS (200), BENCH_POOL (4), BENCH_NO_BUILD=1 (B as built).
 # Prints one line per run and the median of each build's CPU per request.
 set -euo pipefail
 bench_dir=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +15,7 @@ mode=${AB_MODE:-get}
 rounds=${AB_ROUNDS:-6}
 seconds=${AB_SECONDS:-6}
 projects=${BENCH_PROJECTS:-200}
-BENCH_POOL=${BENCH_POOL-8}
+BENCH_POOL=${BENCH_POOL-4}
 drain=2
 case "$mode" in get) conns=16 ;; status) conns=64 ;; *) echo "AB_MODE is get or status" >&2; exit 2 ;; esac
 

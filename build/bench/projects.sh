@@ -5,7 +5,7 @@
 # build/bench/README.md explains it.
 #   build/bench/projects.sh
 # Environment: BENCH_DURATION (15), BENCH_WARMUP (10), BENCH_DRAIN (3), BENCH_PROJECTS (200), BENCH_NO_BUILD=1,
-# BENCH_KEEP=1, BENCH_HOST (build: the Release build, JIT; publish: the ReadyToRun publish), BENCH_POOL (8: the host's
+# BENCH_KEEP=1, BENCH_HOST (build: the Release build, JIT; publish: the ReadyToRun publish), BENCH_POOL (4: the host's
 # Npgsql Maximum Pool Size, sized to the database's 2 cores as the README advises; empty: Npgsql's 100). Prints a markdown
 # report on stdout; exits 1 only when something broke. Missed targets print MISS.
 set -euo pipefail
@@ -17,7 +17,7 @@ duration=${BENCH_DURATION:-15}
 warmup=${BENCH_WARMUP:-10}
 drain=${BENCH_DRAIN:-3}
 projects=${BENCH_PROJECTS:-200}
-BENCH_POOL=${BENCH_POOL-8}
+BENCH_POOL=${BENCH_POOL-4}
 steps_per_project=30
 subtasks_per_step=5
 

@@ -160,6 +160,45 @@ public sealed class ProjectTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal([late.Id()], overdue.GetProperty("items").EnumerateArray().Select(p => p.Id()));
     }
 
+    [Theory]
+    [InlineData("plannedStartFrom=2026-02-01", "feb-mar,mar-jun")]
+    [InlineData("plannedStartTo=2026-02-01", "jan-feb,feb-mar")]
+    [InlineData("plannedStartFrom=2026-01-02&plannedStartTo=2026-02-28", "feb-mar")]
+    [InlineData("plannedEndFrom=2026-03-31", "feb-mar,mar-jun")]
+    [InlineData("plannedEndTo=2026-03-30", "jan-feb")]
+    [InlineData("plannedStartFrom=2026-01-01&plannedEndTo=2026-03-31", "jan-feb,feb-mar")]
+    public async Task Planned_date_ranges_keep_the_projects_planned_within_them_bounds_included(string filter, string expected)
+    {
+        var api = await ApiAsync();
+        var category = await api.CreateCategoryAsync(Unique("Cat"));
+        var planned = new (string Name, string Start, string End)[]
+        {
+            ("jan-feb", "2026-01-01", "2026-02-28"), ("feb-mar", "2026-02-01", "2026-03-31"), ("mar-jun", "2026-03-01", "2026-06-30"),
+        };
+        foreach (var (name, start, end) in planned)
+        {
+            await api.CreateProjectAsync(category.Id(), Unique(name), extra: new { name, plannedStart = start, plannedEnd = end });
+        }
+
+        await api.CreateProjectAsync(category.Id(), Unique("undated"));
+
+        var page = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{Base}/projects?categoryId={category.Id()}&sort=plannedEnd&{filter}"));
+
+        Assert.Equal(expected.Split(','), page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Theory]
+    [InlineData("plannedStartFrom=2026-03-01&plannedStartTo=2026-02-01", "plannedStartTo")]
+    [InlineData("plannedEndFrom=2026-03-01&plannedEndTo=2026-02-01", "plannedEndTo")]
+    public async Task A_planned_date_range_that_ends_before_it_starts_is_a_field_error(string filter, string field)
+    {
+        var api = await ApiAsync();
+
+        var problem = await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/projects?{filter}"), HttpStatusCode.BadRequest, "ERR_VALIDATION");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
     [Fact]
     public async Task A_category_with_projects_cannot_be_deleted_and_an_empty_one_can()
     {

@@ -39,6 +39,14 @@ internal sealed record ListProjectsQuery : PageQuery<ProjectPosition>, IQuery<Cu
     [FromQuery(Name = "search")]
     public string? Search { get; init; }
 
+    /// <summary>Only projects planned to start on or after this day.</summary>
+    [FromQuery(Name = "plannedStartFrom")]
+    public DateOnly? PlannedStartFrom { get; init; }
+
+    /// <summary>Only projects planned to start on or before this day.</summary>
+    [FromQuery(Name = "plannedStartTo")]
+    public DateOnly? PlannedStartTo { get; init; }
+
     /// <summary>Only projects planned to end on or after this day.</summary>
     [FromQuery(Name = "plannedEndFrom")]
     public DateOnly? PlannedEndFrom { get; init; }
@@ -69,6 +77,7 @@ internal sealed class ListProjectsQueryValidator : AbstractValidator<ListProject
     public ListProjectsQueryValidator()
     {
         RuleFor(q => q.Search).MaximumLength(Project.NameMaxLength).SafeText();
+        RuleFor(q => q.PlannedStartTo).NotBefore(q => q.PlannedStartFrom);
         RuleFor(q => q.PlannedEndTo).NotBefore(q => q.PlannedEndFrom);
     }
 }
@@ -97,6 +106,16 @@ internal sealed class ListProjectsQueryHandler(ProjectsDbContext db, TimeProvide
         {
             var term = query.Search.Trim().ToUpperInvariant();
             projects = projects.Where(p => p.NormalizedCode.Contains(term) || p.Name.ToUpper().Contains(term) || (p.Description != null && p.Description.ToUpper().Contains(term)));
+        }
+
+        if (query.PlannedStartFrom is { } startFrom)
+        {
+            projects = projects.Where(p => p.PlannedStart >= startFrom);
+        }
+
+        if (query.PlannedStartTo is { } startTo)
+        {
+            projects = projects.Where(p => p.PlannedStart <= startTo);
         }
 
         if (query.PlannedEndFrom is { } from)

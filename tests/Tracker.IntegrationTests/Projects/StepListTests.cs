@@ -113,4 +113,32 @@ public sealed class StepListTests(AppFixture fixture) : IClassFixture<AppFixture
         await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/projects/{Guid.NewGuid()}/steps"), HttpStatusCode.NotFound, "ERR_PROJECTS_PROJECT_NOT_FOUND");
         await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/projects/{Guid.NewGuid()}/steps?status=todo"), HttpStatusCode.NotFound, "ERR_PROJECTS_PROJECT_NOT_FOUND");
     }
+
+    [Fact]
+    public async Task A_step_is_given_to_a_manager_of_the_directory_who_must_exist_and_be_active_when_chosen()
+    {
+        var (api, projectId, stepIds) = await ProjectWithStepsAsync();
+        var manager = (await Http.ReadAsync<JsonElement>(await api.Client.PostAsJsonAsync($"{Base}/managers", new { name = $"Foreman {Guid.NewGuid():N}"[..20] }), HttpStatusCode.Created)).Id();
+
+        var added = await Http.ReadAsync<JsonElement>(
+            await api.Client.PostAsJsonAsync($"{Base}/projects/{projectId}/steps", new { name = "Scaffolding", assignee = "Dan", assigneeManagerId = manager }), HttpStatusCode.Created);
+        Assert.Equal(manager, added.GetProperty("assigneeManagerId").GetGuid());
+        Assert.Equal("Dan", added.GetProperty("assignee").GetString());
+        var changed = await Http.ReadAsync<JsonElement>(await api.Client.PutAsJsonAsync($"{Base}/steps/{stepIds[0]}", new { name = "Survey", status = "done", assigneeManagerId = manager }));
+        Assert.Equal(manager, changed.GetProperty("assigneeManagerId").GetGuid());
+        Assert.Equal(["Survey", "Scaffolding"], await NamesAsync(api, projectId, $"assigneeManagerId={manager}"));
+
+        await Http.ExpectProblemAsync(
+            await api.Client.PostAsJsonAsync($"{Base}/projects/{projectId}/steps", new { name = "Nobody's", assigneeManagerId = Guid.NewGuid() }), HttpStatusCode.NotFound, "ERR_PROJECTS_MANAGER_NOT_FOUND");
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{Base}/managers/{manager}", new { name = "Foreman (left)", isActive = false }), HttpStatusCode.OK);
+        await Http.ExpectProblemAsync(
+            await api.Client.PutAsJsonAsync($"{Base}/steps/{stepIds[1]}", new { name = "Foundation", assigneeManagerId = manager }), HttpStatusCode.Conflict, "ERR_PROJECTS_MANAGER_INACTIVE");
+
+        // A step keeps a manager deactivated since; the refused change wrote nothing.
+        var kept = await Http.ReadAsync<JsonElement>(await api.Client.PutAsJsonAsync($"{Base}/steps/{stepIds[0]}", new { name = "Survey (checked)", status = "done", assigneeManagerId = manager }));
+        Assert.Equal(manager, kept.GetProperty("assigneeManagerId").GetGuid());
+        Assert.Equal(["Survey (checked)", "Scaffolding"], await NamesAsync(api, projectId, $"assigneeManagerId={manager}"));
+        var unchanged = await Http.ReadAsync<JsonElement>(await api.Client.GetAsync($"{Base}/steps/{stepIds[1]}"));
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("assigneeManagerId").ValueKind);
+    }
 }

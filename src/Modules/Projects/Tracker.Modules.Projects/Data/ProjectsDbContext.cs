@@ -195,7 +195,9 @@ internal sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         builder.Ignore(s => s.SubtaskWeights);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.ProjectId, s.Position });
+        builder.HasIndex(s => s.AssigneeManagerId);
         builder.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ProjectManager>().WithMany().HasForeignKey(s => s.AssigneeManagerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -13,7 +13,8 @@ internal sealed record WorkDetails(
     DateOnly? PlannedEnd,
     DateOnly? ActualStart,
     DateOnly? ActualEnd,
-    string? Assignee);
+    string? Assignee,
+    Guid? AssigneeManagerId);
 
 /// <summary>Rules steps and subtasks share.</summary>
 internal static class Work
@@ -92,6 +93,9 @@ internal sealed class Step : WorkItem
     /// <summary>Who does it: a project manager's name or anyone's.</summary>
     public string? Assignee { get; private set; }
 
+    /// <summary>Who does it, when that is a manager of the directory (beside or instead of <see cref="Assignee"/>).</summary>
+    public Guid? AssigneeManagerId { get; private set; }
+
     /// <summary>
     /// Its subtasks' weights (total, done, in progress): all its progress needs, kept with every subtask change
     /// (<see cref="Features.Shared.SubtaskWeightCounts"/>) so that lists of projects read no subtask rows.
@@ -123,6 +127,7 @@ internal sealed class Step : WorkItem
         base.Apply(details, at);
         Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
         Assignee = string.IsNullOrWhiteSpace(details.Assignee) ? null : UnicodeText.CleanName(details.Assignee);
+        AssigneeManagerId = details.AssigneeManagerId;
     }
 }
 

@@ -18,6 +18,11 @@ internal sealed class AddStepCommandHandler(ProjectsDbContext db, TimeProvider c
     /// <summary>The new step goes last: its position is the project's step count, read under the project's lock.</summary>
     public async ValueTask<Result<StepResponse>> Handle(AddStepCommand command, CancellationToken cancellationToken)
     {
+        if (await db.CheckManagerAsync(command.Fields.AssigneeManagerId, currentManagerId: null, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var coefficient = await db.Projects.Where(p => p.Id == command.ProjectId).Select(p => (decimal?)p.InProgressCoefficient).SingleOrDefaultAsync(cancellationToken);
         if (coefficient is null)
@@ -51,5 +56,5 @@ internal sealed class AddStepEndpoint : ICarterModule
             .SupportsETag()
             .SupportsIdempotency()
             .WithSummary("Add a step at the end of a project (planner, manager or admin)")
-            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesError(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

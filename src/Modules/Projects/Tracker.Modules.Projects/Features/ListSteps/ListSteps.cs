@@ -22,6 +22,10 @@ internal sealed record ListStepsQuery : PageQuery<StepPosition>, IQuery<Result<C
     [FromQuery(Name = "assignee")]
     public string? Assignee { get; init; }
 
+    /// <summary>Only the steps given to this manager of the directory.</summary>
+    [FromQuery(Name = "assigneeManagerId")]
+    public Guid? AssigneeManagerId { get; init; }
+
     /// <summary>Part of the name or description, any case.</summary>
     [FromQuery(Name = "search")]
     public string? Search { get; init; }
@@ -46,11 +50,12 @@ internal sealed class ListStepsQueryHandler(ProjectsDbContext db) : IQueryHandle
     /// once, as are the subtasks below: building and looking up the expression trees on every request was some 8% of
     /// the host's CPU on this path.
     /// </summary>
-    private static readonly Func<ProjectsDbContext, Guid, WorkStatus?, string?, string?, int, Guid, int, IAsyncEnumerable<StepRow>> Page =
-        EF.CompileAsyncQuery((ProjectsDbContext db, Guid projectId, WorkStatus? status, string? assignee, string? term, int position, Guid id, int take) => db.Steps.AsNoTracking()
+    private static readonly Func<ProjectsDbContext, Guid, WorkStatus?, string?, Guid?, string?, int, Guid, int, IAsyncEnumerable<StepRow>> Page =
+        EF.CompileAsyncQuery((ProjectsDbContext db, Guid projectId, WorkStatus? status, string? assignee, Guid? assigneeManagerId, string? term, int position, Guid id, int take) => db.Steps.AsNoTracking()
             .Where(s => s.ProjectId == projectId && (s.Position > position || (s.Position == position && s.Id.CompareTo(id) > 0)))
             .Where(s => status == null || s.Status == status)
             .Where(s => assignee == null || (s.Assignee != null && s.Assignee.ToUpper().Contains(assignee)))
+            .Where(s => assigneeManagerId == null || s.AssigneeManagerId == assigneeManagerId)
             .Where(s => term == null || s.Name.ToUpper().Contains(term) || (s.Description != null && s.Description.ToUpper().Contains(term)))
             .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { Step = s, p.InProgressCoefficient })
             .OrderBy(r => r.Step.Position).ThenBy(r => r.Step.Id).Take(take)
@@ -64,7 +69,7 @@ internal sealed class ListStepsQueryHandler(ProjectsDbContext db) : IQueryHandle
         var projectId = query.ProjectId;
         var after = query.After();
         var rows = await Page(
-            db, projectId, query.Status, UpperOrNull(query.Assignee), UpperOrNull(query.Search), after?.Position ?? -1, after?.Id ?? Guid.Empty, query.Take + 1)
+            db, projectId, query.Status, UpperOrNull(query.Assignee), query.AssigneeManagerId, UpperOrNull(query.Search), after?.Position ?? -1, after?.Id ?? Guid.Empty, query.Take + 1)
             .ToListAsync(cancellationToken);
         if (rows.Count == 0 && !await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {

@@ -2,7 +2,7 @@ using Tracker.Modules.Projects.Data;
 
 namespace Tracker.Modules.Projects.Features.Shared;
 
-/// <summary>The rows a project points to must exist (and a newly chosen manager must be active).</summary>
+/// <summary>The rows a project or a step points to must exist (and a newly chosen manager must be active).</summary>
 internal static class ProjectReferences
 {
     /// <param name="currentManagerId">The manager the project has now: keeping a since deactivated manager is fine.</param>
@@ -13,20 +13,24 @@ internal static class ProjectReferences
             return ProjectsErrors.CategoryNotFound.WithDetail(fields.CategoryId);
         }
 
-        if (fields.ManagerId is { } managerId && managerId != currentManagerId)
-        {
-            var active = await db.Managers.Where(m => m.Id == managerId).Select(m => (bool?)m.IsActive).SingleOrDefaultAsync(cancellationToken);
-            if (active is null)
-            {
-                return ProjectsErrors.ManagerNotFound.WithDetail(managerId);
-            }
+        return await db.CheckManagerAsync(fields.ManagerId, currentManagerId, cancellationToken);
+    }
 
-            if (active == false)
-            {
-                return ProjectsErrors.ManagerInactive.WithDetail(managerId);
-            }
+    /// <summary>A manager a project or a step is given must exist, and be active unless it already had them.</summary>
+    /// <param name="currentManagerId">The manager it has now: keeping a since deactivated manager is fine.</param>
+    public static async Task<Error?> CheckManagerAsync(this ProjectsDbContext db, Guid? managerId, Guid? currentManagerId, CancellationToken cancellationToken)
+    {
+        if (managerId is not { } id || id == currentManagerId)
+        {
+            return null;
         }
 
-        return null;
+        var active = await db.Managers.Where(m => m.Id == id).Select(m => (bool?)m.IsActive).SingleOrDefaultAsync(cancellationToken);
+        return active switch
+        {
+            null => ProjectsErrors.ManagerNotFound.WithDetail(id),
+            false => ProjectsErrors.ManagerInactive.WithDetail(id),
+            _ => null,
+        };
     }
 }

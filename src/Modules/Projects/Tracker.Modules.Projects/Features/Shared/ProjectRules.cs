@@ -132,12 +132,13 @@ internal sealed record SubtaskFields(
     DateOnly? ActualStart = null,
     DateOnly? ActualEnd = null) : IWorkFields
 {
-    public WorkDetails ToDetails() => new(Name, null, Status, Weight, PlannedStart, PlannedEnd, ActualStart, ActualEnd, null);
+    public WorkDetails ToDetails() => new(Name, null, Status, Weight, PlannedStart, PlannedEnd, ActualStart, ActualEnd, null, null);
 }
 
 /// <summary>Every field of a step as a client sends it, to add one or to change one.</summary>
 /// <param name="Weight">Its share of the project's progress, above 0 (default 1).</param>
 /// <param name="Assignee">Who does it: a name, free text.</param>
+/// <param name="AssigneeManagerId">Who does it, when that is a manager of the directory (an active one, unless the step has them already).</param>
 internal sealed record StepFields(
     string Name,
     string? Description = null,
@@ -147,9 +148,10 @@ internal sealed record StepFields(
     DateOnly? PlannedEnd = null,
     DateOnly? ActualStart = null,
     DateOnly? ActualEnd = null,
-    string? Assignee = null) : IWorkFields
+    string? Assignee = null,
+    Guid? AssigneeManagerId = null) : IWorkFields
 {
-    public WorkDetails ToDetails() => new(Name, Description, Status, Weight, PlannedStart, PlannedEnd, ActualStart, ActualEnd, Assignee);
+    public WorkDetails ToDetails() => new(Name, Description, Status, Weight, PlannedStart, PlannedEnd, ActualStart, ActualEnd, Assignee, AssigneeManagerId);
 }
 
 internal sealed class StepFieldsValidator : AbstractValidator<StepFields>

@@ -75,6 +75,7 @@ internal sealed record StepResponse(
     DateOnly? ActualStart,
     DateOnly? ActualEnd,
     string? Assignee,
+    Guid? AssigneeManagerId,
     decimal Progress,
     IReadOnlyList<SubtaskResponse> Subtasks,
     DateTimeOffset CreatedAt,
@@ -96,7 +97,7 @@ internal sealed record StepResponse(
         var progress = Domain.Progress.OfStep(s.Status, SubtaskWeights.Of(orderedSubtasks.Select(t => (t.Weight, t.Status))), coefficient);
         return new(
             s.Id, s.ProjectId, s.Name, s.Description, s.Status, s.Weight, s.Position, s.PlannedStart, s.PlannedEnd,
-            s.ActualStart, s.ActualEnd, s.Assignee, progress, orderedSubtasks, s.CreatedAt, s.UpdatedAt)
+            s.ActualStart, s.ActualEnd, s.Assignee, s.AssigneeManagerId, progress, orderedSubtasks, s.CreatedAt, s.UpdatedAt)
         { Version = s.Version };
     }
 }

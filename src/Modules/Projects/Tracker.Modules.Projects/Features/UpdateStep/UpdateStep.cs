@@ -28,6 +28,11 @@ internal sealed class UpdateStepCommandHandler(ProjectsDbContext db, TimeProvide
                 return ConcurrencyErrors.VersionMismatchWith((await db.FindStepAsync(step.Id, cancellationToken))!);
             }
 
+            if (await db.CheckManagerAsync(command.Fields.AssigneeManagerId, step.AssigneeManagerId, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+
             var from = step.Status;
             var now = clock.GetUtcNow();
             step.Update(command.Fields.ToDetails(), now);

@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f3196f9-4226-4e4b-8bf3-1beabfa03b10"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("1bd25e61-74e5-465c-b44d-63de4d3b0b8f"), entityTypeCount: 14)
         {
         }
 
@@ -38,7 +38,8 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
-            StepEntityType.CreateForeignKey1(step, project);
+            StepEntityType.CreateForeignKey1(step, projectManager);
+            StepEntityType.CreateForeignKey2(step, project);
             StepCommentEntityType.CreateForeignKey1(stepComment, step);
             SubtaskEntityType.CreateForeignKey1(subtask, step);
 

@@ -21,9 +21,9 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
                 "Tracker.Modules.Projects.Domain.Step",
                 typeof(Step),
                 baseEntityType,
-                propertyCount: 18,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 19,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -63,6 +63,15 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
                 maxLength: 100);
             assignee.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             assignee.AddAnnotation("Relational:ColumnName", "assignee");
+
+            var assigneeManagerId = runtimeEntityType.AddProperty(
+                "AssigneeManagerId",
+                typeof(Guid?),
+                propertyInfo: typeof(Step).GetProperty("AssigneeManagerId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Step).GetField("<AssigneeManagerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            assigneeManagerId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            assigneeManagerId.AddAnnotation("Relational:ColumnName", "assignee_manager_id");
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -206,13 +215,28 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             key.AddAnnotation("Relational:Name", "pk_steps");
 
             var index = runtimeEntityType.AddIndex(
+                new[] { assigneeManagerId });
+            index.AddAnnotation("Relational:Name", "ix_steps_assignee_manager_id");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { projectId, position });
-            index.AddAnnotation("Relational:Name", "ix_steps_project_id_position");
+            index0.AddAnnotation("Relational:Name", "ix_steps_project_id_position");
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AssigneeManagerId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_steps_managers_assignee_manager_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ProjectId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

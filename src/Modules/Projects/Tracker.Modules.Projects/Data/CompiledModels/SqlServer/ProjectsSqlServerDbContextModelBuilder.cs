@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45891ebf-4849-47de-86ba-b0aa342df898"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("c6db2d66-6fbe-4f97-ad7d-54687b790f6c"), entityTypeCount: 14)
         {
         }
 
@@ -37,7 +37,8 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
-            StepEntityType.CreateForeignKey1(step, project);
+            StepEntityType.CreateForeignKey1(step, projectManager);
+            StepEntityType.CreateForeignKey2(step, project);
             StepCommentEntityType.CreateForeignKey1(stepComment, step);
             SubtaskEntityType.CreateForeignKey1(subtask, step);
 

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7f6dbe94-b679-4169-bfff-92bbab0d048a"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("f0e0b08d-add0-421f-bc47-46309f1df1db"), entityTypeCount: 14)
         {
         }
 
@@ -37,7 +37,8 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
             ProjectEntityType.CreateForeignKey2(project, projectManager);
-            StepEntityType.CreateForeignKey1(step, project);
+            StepEntityType.CreateForeignKey1(step, projectManager);
+            StepEntityType.CreateForeignKey2(step, project);
             StepCommentEntityType.CreateForeignKey1(stepComment, step);
             SubtaskEntityType.CreateForeignKey1(subtask, step);
 

@@ -602,6 +602,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)")
                         .HasColumnName("assignee");
 
+                    b.Property<Guid?>("AssigneeManagerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("assignee_manager_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
@@ -668,6 +672,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_steps");
+
+                    b.HasIndex("AssigneeManagerId")
+                        .HasDatabaseName("ix_steps_assignee_manager_id");
 
                     b.HasIndex("ProjectId", "Position")
                         .HasDatabaseName("ix_steps_project_id_position");
@@ -900,6 +907,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Step", b =>
                 {
+                    b.HasOne("Tracker.Modules.Projects.Domain.ProjectManager", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_steps_managers_assignee_manager_id");
+
                     b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")

@@ -596,6 +596,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("assignee");
 
+                    b.Property<Guid?>("AssigneeManagerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_manager_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -662,6 +666,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_steps");
+
+                    b.HasIndex("AssigneeManagerId")
+                        .HasDatabaseName("ix_steps_assignee_manager_id");
 
                     b.HasIndex("ProjectId", "Position")
                         .HasDatabaseName("ix_steps_project_id_position");
@@ -894,6 +901,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tracker.Modules.Projects.Domain.Step", b =>
                 {
+                    b.HasOne("Tracker.Modules.Projects.Domain.ProjectManager", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_steps_managers_assignee_manager_id");
+
                     b.HasOne("Tracker.Modules.Projects.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")

@@ -219,4 +219,63 @@ public sealed class AttachmentTests(AppFixture fixture) : IClassFixture<AppFixtu
         var download = await api.Client.GetAsync($"{Base}/attachments/{kept.Id()}/content");
         Assert.Equal([1, 2], await download.Content.ReadAsByteArrayAsync());
     }
+
+    [Fact]
+    public async Task A_project_takes_one_of_its_own_images_as_its_cover_and_loses_it_with_the_file()
+    {
+        var (api, projectId) = await ProjectAsync();
+        var (_, otherProjectId) = await ProjectAsync();
+        var step = await api.AddStepAsync(projectId, "Survey");
+        var photo = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={projectId}", "front.png", [1, 2, 3], "image/png"), HttpStatusCode.Created)).Id();
+        var notes = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={projectId}", "notes.txt", [1], "text/plain"), HttpStatusCode.Created)).Id();
+        var stepPhoto = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"stepId={step.Id()}", "pit.jpg", [4], "image/jpeg"), HttpStatusCode.Created)).Id();
+        var otherPhoto = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={otherProjectId}", "other.webp", [5], "image/webp"), HttpStatusCode.Created)).Id();
+        var before = await api.Client.GetAsync($"{Base}/projects/{projectId}");
+        Assert.Equal(JsonValueKind.Null, (await Http.ReadAsync<JsonElement>(before)).GetProperty("coverAttachmentId").ValueKind);
+
+        var set = await api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = photo });
+        Assert.Equal(photo, (await Http.ReadAsync<JsonElement>(set)).GetProperty("coverAttachmentId").GetGuid());
+        Assert.NotEqual(before.Headers.ETag, set.Headers.ETag);
+        Assert.Equal(photo, (await api.ProjectAsync(projectId)).GetProperty("coverAttachmentId").GetGuid());
+
+        foreach (var unusable in new[] { notes, stepPhoto, otherPhoto })
+        {
+            await Http.ExpectProblemAsync(
+                await api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = unusable }), HttpStatusCode.UnprocessableEntity, "ERR_PROJECTS_COVER_NOT_USABLE");
+        }
+
+        await Http.ExpectProblemAsync(
+            await api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = Guid.NewGuid() }), HttpStatusCode.NotFound, "ERR_PROJECTS_ATTACHMENT_NOT_FOUND");
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"{Base}/projects/{projectId}/cover") { Content = JsonContent.Create(new { attachmentId = (Guid?)null }) };
+        stale.Headers.IfMatch.Add(before.Headers.ETag!);
+        await Http.ExpectProblemAsync(await api.Client.SendAsync(stale), HttpStatusCode.PreconditionFailed, "ERR_VERSION_MISMATCH");
+        Assert.Equal(photo, (await api.ProjectAsync(projectId)).GetProperty("coverAttachmentId").GetGuid());
+
+        await Http.ExpectAsync(await api.Client.DeleteAsync($"{Base}/attachments/{photo}"), HttpStatusCode.NoContent);
+        Assert.Equal(JsonValueKind.Null, (await api.ProjectAsync(projectId)).GetProperty("coverAttachmentId").ValueKind);
+
+        var second = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={projectId}", "back.gif", [6], "image/gif"), HttpStatusCode.Created)).Id();
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = second }), HttpStatusCode.OK);
+        var cleared = await api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = (Guid?)null });
+        Assert.Equal(JsonValueKind.Null, (await Http.ReadAsync<JsonElement>(cleared)).GetProperty("coverAttachmentId").ValueKind);
+
+        // A project is deleted with its files, its cover among them.
+        await Http.ExpectAsync(await api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = second }), HttpStatusCode.OK);
+        await Http.ExpectAsync(await api.Client.DeleteAsync($"{Base}/projects/{projectId}"), HttpStatusCode.NoContent);
+        await Http.ExpectProblemAsync(await api.Client.GetAsync($"{Base}/attachments/{second}"), HttpStatusCode.NotFound, "ERR_PROJECTS_ATTACHMENT_NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task A_worker_cannot_set_a_cover()
+    {
+        var (api, projectId) = await ProjectAsync();
+        var photo = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={projectId}", "front.png", [1], "image/png"), HttpStatusCode.Created)).Id();
+        var username = $"w{Guid.NewGuid():N}"[..16];
+        await _app.CreateUserAsync(username, "worker");
+        using var worker = await _app.SignInAsync(username, TrackerApp.PasswordOf(username));
+
+        await Http.ExpectProblemAsync(await worker.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = photo }), HttpStatusCode.Forbidden, "ERR_FORBIDDEN");
+
+        Assert.Equal(JsonValueKind.Null, (await api.ProjectAsync(projectId)).GetProperty("coverAttachmentId").ValueKind);
+    }
 }

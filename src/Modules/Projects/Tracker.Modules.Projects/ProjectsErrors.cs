@@ -83,6 +83,12 @@ internal static class ProjectsErrors
         new("Version already published", "Версия уже опубликована"),
         new("A release with the version {0} exists already (build metadata does not count).", "Выпуск версии {0} уже есть (метаданные сборки не учитываются)."));
 
+    public static readonly Error CoverNotAnImageOfProject = new(
+        "ERR_PROJECTS_COVER_NOT_USABLE", ErrorKind.UnprocessableEntity,
+        new("Attachment cannot be the cover", "Вложение не может быть обложкой"),
+        new("A cover is one of the project's own files (not a step's) of type PNG, JPEG, GIF or WebP; attachment {0} is not.",
+            "Обложка — это файл самого проекта (не его этапа) в формате PNG, JPEG, GIF или WebP; вложение {0} не такое."));
+
     public static readonly Error ReleaseHashMismatch = new(
         "ERR_PROJECTS_RELEASE_HASH_MISMATCH", ErrorKind.UnprocessableEntity,
         new("Package does not match its SHA-256", "Пакет не совпадает со своей SHA-256"),

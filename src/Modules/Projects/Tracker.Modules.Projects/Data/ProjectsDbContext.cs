@@ -154,6 +154,10 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         // A category with projects cannot be deleted; a manager is deactivated, never deleted while referenced.
         builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProjectManager>().WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        // The key keeps a cover from pointing at a deleted file. No action on delete: the project's own files
+        // cascade from it, and SQL Server allows no cycle of cascades; deleting a file clears the cover first.
+        builder.HasIndex(p => p.CoverAttachmentId);
+        builder.HasOne<Attachment>().WithMany().HasForeignKey(p => p.CoverAttachmentId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

@@ -56,6 +56,10 @@ internal sealed class Attachment
 
     public bool ShowsInline => InlineTypes.Contains(ContentType);
 
+    /// <summary>A project's cover is a file of the project itself (not of one of its steps) that browsers show as an image.</summary>
+    public bool CanBeCoverOf(Guid projectId) =>
+        ProjectId == projectId && StepId is null && ShowsInline && ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>What a download is served as: the declared type only when it is safe to show.</summary>
     public string ServedContentType => ShowsInline ? ContentType : DefaultContentType;
 

@@ -68,6 +68,9 @@ internal sealed class Project
     /// <summary>What a step or subtask in progress counts for (0..1).</summary>
     public decimal InProgressCoefficient { get; private set; }
 
+    /// <summary>The picture that stands for the project: one of its own attachments, an image.</summary>
+    public Guid? CoverAttachmentId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -91,6 +94,14 @@ internal sealed class Project
     public void SetStatus(ProjectStatus status, DateTimeOffset now)
     {
         Status = status;
+        UpdatedAt = Timestamps.Normalize(now);
+        Version++;
+    }
+
+    /// <summary>Sets or clears the cover; the attachment is the caller's to check (<see cref="Attachment.CanBeCoverOf"/>).</summary>
+    public void SetCover(Guid? attachmentId, DateTimeOffset now)
+    {
+        CoverAttachmentId = attachmentId;
         UpdatedAt = Timestamps.Normalize(now);
         Version++;
     }

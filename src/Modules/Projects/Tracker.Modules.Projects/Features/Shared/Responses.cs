@@ -40,6 +40,7 @@ internal sealed record ProjectResponse(
     decimal? PlannedBudget,
     decimal? ContractPrice,
     decimal InProgressCoefficient,
+    Guid? CoverAttachmentId,
     decimal Progress,
     int StepCount,
     DateTimeOffset CreatedAt,
@@ -53,7 +54,7 @@ internal sealed record ProjectResponse(
 
     public static ProjectResponse From(Project p, ProjectSummary summary) => new(
         p.Id, p.CategoryId, p.ManagerId, p.Code, p.Name, p.Description, p.Status, p.PlannedStart, p.PlannedEnd,
-        p.ActualStart, p.ActualEnd, p.PlannedBudget, p.ContractPrice, p.InProgressCoefficient, summary.Progress,
+        p.ActualStart, p.ActualEnd, p.PlannedBudget, p.ContractPrice, p.InProgressCoefficient, p.CoverAttachmentId, summary.Progress,
         summary.StepCount, p.CreatedAt, p.UpdatedAt)
     { Version = p.Version };
 }

@@ -21,9 +21,9 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
                 "Tracker.Modules.Projects.Domain.Project",
                 typeof(Project),
                 baseEntityType,
-                propertyCount: 18,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 19,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -82,6 +82,15 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
                 scale: 2);
             contractPrice.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             contractPrice.AddAnnotation("Relational:ColumnName", "contract_price");
+
+            var coverAttachmentId = runtimeEntityType.AddProperty(
+                "CoverAttachmentId",
+                typeof(Guid?),
+                propertyInfo: typeof(Project).GetProperty("CoverAttachmentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<CoverAttachmentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            coverAttachmentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            coverAttachmentId.AddAnnotation("Relational:ColumnName", "cover_attachment_id");
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -203,17 +212,21 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             key.AddAnnotation("Relational:Name", "pk_projects");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { managerId });
-            index.AddAnnotation("Relational:Name", "ix_projects_manager_id");
+                new[] { coverAttachmentId });
+            index.AddAnnotation("Relational:Name", "ix_projects_cover_attachment_id");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { normalizedCode },
-                unique: true);
-            index0.AddAnnotation("Relational:Name", "ix_projects_normalized_code");
+                new[] { managerId });
+            index0.AddAnnotation("Relational:Name", "ix_projects_manager_id");
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { normalizedCode },
+                unique: true);
+            index1.AddAnnotation("Relational:Name", "ix_projects_normalized_code");
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { categoryId, normalizedCode });
-            index1.AddAnnotation("Relational:Name", "ix_projects_category_id_normalized_code");
+            index2.AddAnnotation("Relational:Name", "ix_projects_category_id_normalized_code");
 
             return runtimeEntityType;
         }
@@ -231,6 +244,17 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("CoverAttachmentId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.NoAction);
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_projects_attachments_cover_attachment_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ManagerId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -12,7 +12,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
     internal partial class ProjectsPostgreSqlDbContextModel
     {
         private ProjectsPostgreSqlDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1bd25e61-74e5-465c-b44d-63de4d3b0b8f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("d6a6a79f-3036-4bfb-86ba-986667a46e58"), entityTypeCount: 14)
         {
         }
 
@@ -37,7 +37,8 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.PostgreSql
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
-            ProjectEntityType.CreateForeignKey2(project, projectManager);
+            ProjectEntityType.CreateForeignKey2(project, attachment);
+            ProjectEntityType.CreateForeignKey3(project, projectManager);
             StepEntityType.CreateForeignKey1(step, projectManager);
             StepEntityType.CreateForeignKey2(step, project);
             StepCommentEntityType.CreateForeignKey1(stepComment, step);

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
     internal partial class ProjectsSqlServerDbContextModel
     {
         private ProjectsSqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c6db2d66-6fbe-4f97-ad7d-54687b790f6c"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("89fbafa9-a92e-41e0-9a68-330e80b0127f"), entityTypeCount: 14)
         {
         }
 
@@ -36,7 +36,8 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.SqlServer
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
-            ProjectEntityType.CreateForeignKey2(project, projectManager);
+            ProjectEntityType.CreateForeignKey2(project, attachment);
+            ProjectEntityType.CreateForeignKey3(project, projectManager);
             StepEntityType.CreateForeignKey1(step, projectManager);
             StepEntityType.CreateForeignKey2(step, project);
             StepCommentEntityType.CreateForeignKey1(stepComment, step);

@@ -11,7 +11,7 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
     internal partial class ProjectsSqliteDbContextModel
     {
         private ProjectsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f0e0b08d-add0-421f-bc47-46309f1df1db"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("e61d50e7-58f8-48ae-883f-fab16e62aea2"), entityTypeCount: 14)
         {
         }
 
@@ -36,7 +36,8 @@ namespace Tracker.Modules.Projects.Data.CompiledModels.Sqlite
             CharacteristicEntityType.CreateForeignKey1(characteristic, project);
             KeptProgressEntityType.CreateForeignKey1(keptProgress, project);
             ProjectEntityType.CreateForeignKey1(project, category);
-            ProjectEntityType.CreateForeignKey2(project, projectManager);
+            ProjectEntityType.CreateForeignKey2(project, attachment);
+            ProjectEntityType.CreateForeignKey3(project, projectManager);
             StepEntityType.CreateForeignKey1(step, projectManager);
             StepEntityType.CreateForeignKey2(step, project);
             StepCommentEntityType.CreateForeignKey1(stepComment, step);

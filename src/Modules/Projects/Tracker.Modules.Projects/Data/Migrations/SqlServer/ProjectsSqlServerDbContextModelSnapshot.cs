@@ -390,6 +390,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .HasColumnType("decimal(18,2)")
                         .HasColumnName("contract_price");
 
+                    b.Property<Guid?>("CoverAttachmentId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("cover_attachment_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
@@ -448,6 +452,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_projects");
+
+                    b.HasIndex("CoverAttachmentId")
+                        .HasDatabaseName("ix_projects_cover_attachment_id");
 
                     b.HasIndex("ManagerId")
                         .HasDatabaseName("ix_projects_manager_id");
@@ -897,6 +904,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_projects_categories_category_id");
+
+                    b.HasOne("Tracker.Modules.Projects.Domain.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("CoverAttachmentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_projects_attachments_cover_attachment_id");
 
                     b.HasOne("Tracker.Modules.Projects.Domain.ProjectManager", null)
                         .WithMany()

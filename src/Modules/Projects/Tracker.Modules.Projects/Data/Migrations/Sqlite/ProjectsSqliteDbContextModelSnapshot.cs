@@ -384,6 +384,10 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("contract_price");
 
+                    b.Property<Guid?>("CoverAttachmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_attachment_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -442,6 +446,9 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_projects");
+
+                    b.HasIndex("CoverAttachmentId")
+                        .HasDatabaseName("ix_projects_cover_attachment_id");
 
                     b.HasIndex("ManagerId")
                         .HasDatabaseName("ix_projects_manager_id");
@@ -891,6 +898,12 @@ namespace Tracker.Modules.Projects.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_projects_categories_category_id");
+
+                    b.HasOne("Tracker.Modules.Projects.Domain.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("CoverAttachmentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_projects_attachments_cover_attachment_id");
 
                     b.HasOne("Tracker.Modules.Projects.Domain.ProjectManager", null)
                         .WithMany()

@@ -266,6 +266,27 @@ public sealed class AttachmentTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task A_cover_set_while_its_file_is_deleted_never_points_at_a_deleted_file()
+    {
+        var (api, projectId) = await ProjectAsync();
+        for (var round = 0; round < 8; round++)
+        {
+            var photo = (await Http.ReadAsync<JsonElement>(await UploadAsync(api.Client, $"projectId={projectId}", $"photo{round}.png", [1], "image/png"), HttpStatusCode.Created)).Id();
+
+            var set = api.Client.PutAsJsonAsync($"{Base}/projects/{projectId}/cover", new { attachmentId = photo });
+            var delete = api.Client.DeleteAsync($"{Base}/attachments/{photo}");
+            await Task.WhenAll(set, delete);
+
+            Assert.Contains((await set).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound });
+            Assert.Contains((await delete).StatusCode, new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict });
+            var cover = (await api.ProjectAsync(projectId)).GetProperty("coverAttachmentId");
+            var fileKept = (await api.Client.GetAsync($"{Base}/attachments/{photo}")).StatusCode == HttpStatusCode.OK;
+            Assert.Equal(fileKept, (await delete).StatusCode == HttpStatusCode.Conflict);
+            Assert.True(cover.ValueKind == JsonValueKind.Null || (fileKept && cover.GetGuid() == photo), $"round {round}: cover {cover}, file kept {fileKept}");
+        }
+    }
+
+    [Fact]
     public async Task A_worker_cannot_set_a_cover()
     {
         var (api, projectId) = await ProjectAsync();

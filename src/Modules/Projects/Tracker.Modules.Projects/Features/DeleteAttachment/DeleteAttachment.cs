@@ -11,7 +11,8 @@ internal sealed class DeleteAttachmentCommandHandler(ProjectsDbContext db, Proje
 {
     /// <summary>
     /// The row first, then its file: a failed delete never leaves a row without its bytes. A project whose cover it
-    /// is loses its cover (a new version) in the same transaction.
+    /// is loses its cover (a new version) in the same transaction, under the project's contents lock, which a change
+    /// of cover takes too: the two never wait for each other's rows in a circle.
     /// </summary>
     public async ValueTask<Result> Handle(DeleteAttachmentCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +24,11 @@ internal sealed class DeleteAttachmentCommandHandler(ProjectsDbContext db, Proje
         }
 
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+        if (await db.Attachments.Where(a => a.Id == id).Select(a => (Guid?)a.ProjectId).SingleOrDefaultAsync(cancellationToken) is { } projectId)
+        {
+            await db.LockContentsOfAsync(projectId, cancellationToken);
+        }
+
         var now = Timestamps.Normalize(clock.GetUtcNow());
         await db.Projects.Where(p => p.CoverAttachmentId == id).ExecuteUpdateAsync(
             p => p.SetProperty(x => x.CoverAttachmentId, (Guid?)null).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1),

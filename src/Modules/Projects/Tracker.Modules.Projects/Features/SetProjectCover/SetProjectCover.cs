@@ -1,3 +1,4 @@
+using Tracker.BuildingBlocks.Persistence;
 using Tracker.BuildingBlocks.Security;
 using Tracker.Modules.Projects.Data;
 using Tracker.Modules.Projects.Features.Shared;
@@ -11,10 +12,13 @@ internal sealed record SetProjectCoverCommand(Guid ProjectId, Guid? AttachmentId
 
 internal sealed class SetProjectCoverCommandHandler(ProjectsDbContext db, TimeProvider clock) : ICommandHandler<SetProjectCoverCommand, Result<ProjectResponse>>
 {
+    /// <summary>Under the project's contents lock, which deleting one of its files takes too (see DeleteAttachment).</summary>
     public async ValueTask<Result<ProjectResponse>> Handle(SetProjectCoverCommand command, CancellationToken cancellationToken)
     {
         return await VersionedWrites.RetryUnlessVersionExpectedAsync<ProjectResponse>(command.ExpectedVersion, async () =>
         {
+            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
+            await db.LockContentsOfAsync(command.ProjectId, cancellationToken);
             var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken);
             if (project is null)
             {
@@ -41,12 +45,18 @@ internal sealed class SetProjectCoverCommandHandler(ProjectsDbContext db, TimePr
             }
 
             project.SetCover(command.AttachmentId, clock.GetUtcNow());
-            return await db.SaveVersionedAsync(
+            var saved = await db.SaveVersionedAsync(
                 () => db.FindProjectAsync(command.ProjectId, cancellationToken),
                 ProjectsErrors.ProjectNotFound.WithDetail(command.ProjectId),
-                // The attachment was deleted after it was read above.
+                // The attachment went with its step or project after it was read above.
                 () => Task.FromResult(ProjectsErrors.AttachmentNotFound.WithDetail(command.AttachmentId!.Value)),
                 cancellationToken);
+            if (!saved.IsFailure)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
         });
     }
 }

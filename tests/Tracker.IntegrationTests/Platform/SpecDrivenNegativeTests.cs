@@ -351,10 +351,14 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
         private async Task<string?> SeededIdAsync(string collection, string kind)
         {
             var module = collection[..collection.LastIndexOf('/')];
-            string[] plurals = [kind + "s", kind.EndsWith('y') ? kind[..^1] + "ies" : kind + "s"];
-            var resource = Probe.Operations()
-                .Select(o => o.Path)
-                .FirstOrDefault(p => plurals.Any(plural => string.Equals(p, $"{module}/{plural}/{{id}}", StringComparison.OrdinalIgnoreCase)));
+            var resource = ResourceOf(module, kind);
+            // A member that names a role before the kind (assigneeManagerId): the kind is its last word.
+            var lastWord = kind.AsSpan().LastIndexOfAnyInRange('A', 'Z');
+            if (resource is null && lastWord > 0)
+            {
+                resource = ResourceOf(module, kind[lastWord..]);
+            }
+
             if (resource is null)
             {
                 return null;
@@ -363,6 +367,14 @@ public sealed class SpecDrivenNegativeTests(AppFixture fixture) : IClassFixture<
             await SeedAsync(resource);
             var seeded = _created[resource];
             return seeded[(seeded.LastIndexOf('/') + 1)..];
+        }
+
+        private string? ResourceOf(string module, string kind)
+        {
+            string[] plurals = [kind + "s", kind.EndsWith('y') ? kind[..^1] + "ies" : kind + "s"];
+            return Probe.Operations()
+                .Select(o => o.Path)
+                .FirstOrDefault(p => plurals.Any(plural => string.Equals(p, $"{module}/{plural}/{{id}}", StringComparison.OrdinalIgnoreCase)));
         }
     }
 }
